@@ -1,0 +1,151 @@
+package io.plumbline.app;
+
+import io.plumbline.avro.v1.Discrepancy;
+import io.plumbline.avro.v1.DiscrepancyState;
+import io.plumbline.avro.v1.DiscrepancyType;
+import io.plumbline.embedded.ApicurioRegistry;
+import io.plumbline.embedded.EmbeddedKafka;
+import io.plumbline.serde.SpecificAvroSerializer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The self-contained demo: a real KRaft broker and Apicurio registry on loopback, the reconciler,
+ * and the sample site, printing every discrepancy transition as it is committed.
+ */
+final class Demo implements AutoCloseable {
+
+  private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
+
+  private final PrintStream out;
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+  Demo(PrintStream out) {
+    this.out = out;
+  }
+
+  /** Runs the scenario; returns once both stories have resolved. */
+  void run() throws InterruptedException {
+    Instant started = Instant.now();
+    out.println("Plumbline demo: starting a Kafka broker and a schema registry on loopback...");
+    EmbeddedKafka kafka = keep(EmbeddedKafka.start());
+    out.println("  Kafka broker     " + kafka.bootstrapServers());
+    ApicurioRegistry registry = keep(ApicurioRegistry.start());
+    out.println("  Schema registry  " + registry.ccompatUrl());
+
+    PlumblineConfig config =
+        PlumblineConfig.of(
+            Map.of(
+                PlumblineConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
+                PlumblineConfig.SCHEMA_REGISTRY_URL, registry.ccompatUrl(),
+                PlumblineConfig.APPLICATION_ID, "plumbline-demo",
+                PlumblineConfig.STATE_DIR, tempDir().toString()));
+    kafka.createTopics(TopicLayout.newTopics(config.topics(), 3, (short) 1));
+
+    Reconciler reconciler = keep(new Reconciler(config));
+    reconciler.start();
+    TransitionPrinter printer = keep(new TransitionPrinter(config, out, this::record));
+    Thread printerThread = new Thread(printer, "demo-transition-printer");
+    printerThread.setDaemon(true);
+    printerThread.start();
+    out.printf(
+        "Reconciler started in %.1f s. Discrepancy transitions as they are committed:%n",
+        Duration.between(started, Instant.now()).toMillis() / 1000.0);
+
+    SampleSite site = new SampleSite(config.topics(), keep(producer(config)));
+    site.publishDesign();
+    site.publishFirstObservations();
+    awaitTransition(SampleSite.deviceId(2), DiscrepancyState.OPENED);
+    awaitTransition(SampleSite.deviceId(4), DiscrepancyState.OPENED);
+
+    out.println("-- a technician swaps node 2 for a DGX B200 --");
+    site.publishHardwareSwap();
+    awaitTransition(SampleSite.deviceId(2), DiscrepancyState.RESOLVED);
+
+    out.println("-- the designer accepts the B200 in node 4's slot and corrects NetBox --");
+    site.publishDesignCorrection();
+    awaitTransition(SampleSite.deviceId(4), DiscrepancyState.RESOLVED);
+
+    out.printf(
+        "Demo scenario complete after %.1f s.%n",
+        Duration.between(started, Instant.now()).toMillis() / 1000.0);
+  }
+
+  private void record(Discrepancy d) {
+    if (d.getType() == DiscrepancyType.WRONG_SKU) {
+      seen.add(d.getSubject().getId() + "/" + d.getState());
+      synchronized (seen) {
+        seen.notifyAll();
+      }
+    }
+  }
+
+  private void awaitTransition(String deviceId, DiscrepancyState state)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+    synchronized (seen) {
+      while (!seen.contains(deviceId + "/" + state)) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          throw new IllegalStateException(
+              "no WRONG_SKU " + state + " for device " + deviceId + " within " + STEP_TIMEOUT);
+        }
+        seen.wait(left);
+      }
+    }
+  }
+
+  private static KafkaProducer<String, SpecificRecord> producer(PlumblineConfig config) {
+    SpecificAvroSerializer<SpecificRecord> values = new SpecificAvroSerializer<>();
+    values.configure(config.registrySettings(), false);
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            config.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all"),
+        new StringSerializer(),
+        values);
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("plumbline-demo-state-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private <T extends AutoCloseable> T keep(T resource) {
+    resources.push(resource);
+    return resource;
+  }
+
+  /** Stops everything in reverse order of start. */
+  @Override
+  public void close() {
+    while (!resources.isEmpty()) {
+      try {
+        resources.pop().close();
+      } catch (Exception e) {
+        out.println("while stopping: " + e);
+      }
+    }
+  }
+}

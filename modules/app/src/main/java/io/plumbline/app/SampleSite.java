@@ -1,0 +1,144 @@
+package io.plumbline.app;
+
+import io.plumbline.avro.v1.IntentDevice;
+import io.plumbline.avro.v1.IntentDeviceType;
+import io.plumbline.avro.v1.ObservedGpu;
+import io.plumbline.avro.v1.ObservedLocation;
+import io.plumbline.avro.v1.ObservedSystem;
+import io.plumbline.topology.PlumblineTopics;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * A small sample site for the demo: one rack, R14, with four DGX B200 nodes as NetBox would
+ * describe them, and what their BMCs report. Two stories play out: node 2 arrives as a DGX H100 and
+ * is swapped for the right hardware; node 4 was planned as an H100 but the site deliberately
+ * installed a B200, so the design is corrected instead. Addresses are documentation-only.
+ */
+final class SampleSite {
+
+  static final String SITE = "3";
+  static final String RACK = "14";
+  static final String B200_TYPE = "21";
+  static final String H100_TYPE = "22";
+  private static final int NODES = 4;
+
+  private final PlumblineTopics topics;
+  private final Producer<String, SpecificRecord> producer;
+
+  SampleSite(PlumblineTopics topics, Producer<String, SpecificRecord> producer) {
+    this.topics = topics;
+    this.producer = producer;
+  }
+
+  /** Device types and the rack's devices, with node 4 planned as a DGX H100. */
+  void publishDesign() {
+    send(topics.intentDeviceTypes(), B200_TYPE, type(B200_TYPE, "DGX B200", "965-24387-0002-000"));
+    send(topics.intentDeviceTypes(), H100_TYPE, type(H100_TYPE, "DGX H100", "965-24366-0002-000"));
+    for (int node = 1; node <= NODES; node++) {
+      String typeId = node == 4 ? H100_TYPE : B200_TYPE;
+      send(topics.intentDevices(), deviceId(node), device(node, typeId));
+    }
+    producer.flush();
+  }
+
+  /** What the BMCs report on first power-on: node 2 is a DGX H100, every other node a B200. */
+  void publishFirstObservations() {
+    for (int node = 1; node <= NODES; node++) {
+      String model = node == 2 ? "DGX H100" : "DGX B200";
+      send(topics.observedSystems(), bmcMac(node), observed(node, model));
+    }
+    producer.flush();
+  }
+
+  /** The technician replaced node 2 with a DGX B200. */
+  void publishHardwareSwap() {
+    send(topics.observedSystems(), bmcMac(2), observed(2, "DGXB200"));
+    producer.flush();
+  }
+
+  /** The designer accepts the B200 installed in node 4's slot and corrects NetBox. */
+  void publishDesignCorrection() {
+    send(topics.intentDevices(), deviceId(4), device(4, B200_TYPE));
+    producer.flush();
+  }
+
+  static String deviceId(int node) {
+    return Integer.toString(1400 + node);
+  }
+
+  static String deviceName(int node) {
+    return String.format(Locale.ROOT, "r14-node%02d", node);
+  }
+
+  static String bmcMac(int node) {
+    return String.format(Locale.ROOT, "3c:ec:ef:14:00:%02x", node);
+  }
+
+  private void send(String topic, String key, SpecificRecord value) {
+    producer.send(new ProducerRecord<>(topic, key, value));
+  }
+
+  private static IntentDeviceType type(String id, String model, String partNumber) {
+    return IntentDeviceType.newBuilder()
+        .setId(id)
+        .setManufacturer("NVIDIA")
+        .setModel(model)
+        .setPartNumber(partNumber)
+        .setUHeight(10)
+        .setExpectedGpuCount(8)
+        .setExpectedNicCount(8)
+        .setMaximumDrawWatts(model.contains("B200") ? 14_300.0 : 10_200.0)
+        .setUrl("https://netbox.example.com/dcim/device-types/" + id + "/")
+        .build();
+  }
+
+  private static IntentDevice device(int node, String typeId) {
+    return IntentDevice.newBuilder()
+        .setId(deviceId(node))
+        .setName(deviceName(node))
+        .setDeviceTypeId(typeId)
+        .setSiteId(SITE)
+        .setRackId(RACK)
+        .setPosition(2.0 + (node - 1) * 10)
+        .setRole("gpu-node")
+        .setStatus("planned")
+        .setBmcMac(bmcMac(node).toUpperCase(Locale.ROOT))
+        .setUrl("https://netbox.example.com/dcim/devices/" + deviceId(node) + "/")
+        .build();
+  }
+
+  private static ObservedSystem observed(int node, String model) {
+    List<ObservedGpu> gpus = new ArrayList<>();
+    String gpuModel = model.contains("H100") ? "NVIDIA H100 80GB HBM3" : "NVIDIA B200";
+    for (int gpu = 0; gpu < 8; gpu++) {
+      gpus.add(
+          ObservedGpu.newBuilder()
+              .setId("GPU_SXM_" + (gpu + 1))
+              .setManufacturer("NVIDIA")
+              .setModel(gpuModel)
+              .build());
+    }
+    return ObservedSystem.newBuilder()
+        .setBmcId(bmcMac(node))
+        .setBmcMac(bmcMac(node))
+        .setBmcAddress("192.0.2." + (10 + node))
+        .setObservedAt(Instant.now())
+        // Real BMCs pad serials; matching normalises them.
+        .setSerialNumber(String.format(Locale.ROOT, "1571024%06d   ", node))
+        .setManufacturer("NVIDIA")
+        .setModel(model)
+        .setPowerState("On")
+        .setLocation(
+            ObservedLocation.newBuilder().setRack("R14").setPosition(2.0 + (node - 1) * 10).build())
+        .setGpus(gpus)
+        .setFirmware(Map.of("BMC", "24.09.17", "BIOS", "1.5.3"))
+        .build();
+  }
+}

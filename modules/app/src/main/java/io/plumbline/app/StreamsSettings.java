@@ -1,0 +1,32 @@
+package io.plumbline.app;
+
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/** Kafka Streams properties for the reconciler, derived from {@link PlumblineConfig}. */
+final class StreamsSettings {
+
+  private StreamsSettings() {}
+
+  static Properties from(PlumblineConfig config) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, config.get(PlumblineConfig.STATE_DIR));
+    props.put(
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+        config.get(PlumblineConfig.PROCESSING_GUARANTEE));
+    // Unreadable records are written to the dead-letter topic with the reason in headers and
+    // counted in the dropped-records metric; the pipeline keeps running.
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueExceptionHandler.class.getName());
+    props.put(
+        StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().deadLetters());
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    props.putAll(config.streamsOverrides());
+    return props;
+  }
+}

@@ -1,0 +1,21 @@
+package io.plumbline.topology;
+
+import io.plumbline.topology.installation.InstallationTopology;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The whole reconciler as one function of its configuration: each domain adds its part to one
+ * builder. Every store, repartition and changelog is named, so the description is stable.
+ */
+public final class PlumblineTopology {
+
+  private PlumblineTopology() {}
+
+  /** Builds the topology; the same config always yields the same description. */
+  public static Topology build(TopologyConfig config) {
+    StreamsBuilder builder = new StreamsBuilder();
+    new InstallationTopology(config).addTo(builder);
+    return builder.build();
+  }
+}

@@ -1,0 +1,124 @@
+package io.plumbline.topology.installation;
+
+import io.plumbline.avro.v1.Discrepancy;
+import io.plumbline.avro.v1.IntentDevice;
+import io.plumbline.avro.v1.IntentDeviceType;
+import io.plumbline.avro.v1.LifecycleStage;
+import io.plumbline.avro.v1.ObservedSystem;
+import io.plumbline.avro.v1.ReconciledDevice;
+import io.plumbline.topology.lifecycle.DiscrepancyLifecycle;
+import io.plumbline.topology.lifecycle.Evaluation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Re-evaluates one device whenever its intent, its type or its observation changes, keeps its open
+ * discrepancies in a store keyed {@code deviceId/discrepancyId}, and forwards the transitions and
+ * the reconciled device.
+ */
+final class DeviceReconciler implements Processor<String, DeviceContext, String, DeviceVerdict> {
+
+  private static final StringSerializer KEY_SERIALIZER = new StringSerializer();
+
+  private final String storeName;
+  private ProcessorContext<String, DeviceVerdict> context;
+  private KeyValueStore<String, Discrepancy> openStore;
+
+  DeviceReconciler(String storeName) {
+    this.storeName = storeName;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, DeviceVerdict> context) {
+    this.context = context;
+    this.openStore = context.getStateStore(storeName);
+  }
+
+  @Override
+  public void process(Record<String, DeviceContext> record) {
+    String deviceId = record.key();
+    if (deviceId == null) {
+      return;
+    }
+    Instant now = Instant.ofEpochMilli(record.timestamp());
+    List<Discrepancy> open = openFor(deviceId);
+    DeviceContext device = record.value();
+    if (device == null) {
+      DiscrepancyLifecycle.Step step = DiscrepancyLifecycle.resolveAll(open, now);
+      store(deviceId, open, step.open());
+      context.forward(record.withValue(new DeviceVerdict(step.transitions(), null)));
+      return;
+    }
+    Evaluation evaluation = SkuCheck.evaluate(device);
+    DiscrepancyLifecycle.Step step = DiscrepancyLifecycle.apply(open, evaluation, now);
+    store(deviceId, open, step.open());
+    ReconciledDevice reconciled = reconciled(device, evaluation, step.open().size(), now);
+    context.forward(record.withValue(new DeviceVerdict(step.transitions(), reconciled)));
+  }
+
+  private List<Discrepancy> openFor(String deviceId) {
+    List<Discrepancy> open = new ArrayList<>();
+    try (KeyValueIterator<String, Discrepancy> it =
+        openStore.prefixScan(deviceId + "/", KEY_SERIALIZER)) {
+      it.forEachRemaining(kv -> open.add(kv.value));
+    }
+    return open;
+  }
+
+  private void store(String deviceId, List<Discrepancy> before, Map<String, Discrepancy> after) {
+    for (Discrepancy d : before) {
+      if (!after.containsKey(d.getId())) {
+        openStore.delete(deviceId + "/" + d.getId());
+      }
+    }
+    after.forEach((id, d) -> openStore.put(deviceId + "/" + id, d));
+  }
+
+  private static ReconciledDevice reconciled(
+      DeviceContext context, Evaluation evaluation, int openCount, Instant now) {
+    IntentDevice device = context.device();
+    IntentDeviceType type = context.type();
+    ObservedSystem observed = context.observed();
+    ReconciledDevice.Builder out =
+        ReconciledDevice.newBuilder()
+            .setDeviceId(device.getId())
+            .setName(device.getName())
+            .setSiteId(device.getSiteId())
+            .setRackId(device.getRackId())
+            .setPosition(device.getPosition())
+            .setDeviceTypeId(device.getDeviceTypeId())
+            .setSerial(device.getSerial())
+            .setOpenDiscrepancies(openCount)
+            .setUpdatedAt(now);
+    if (type != null) {
+      out.setExpectedModel(type.getModel()).setExpectedPartNumber(type.getPartNumber());
+    }
+    if (observed != null) {
+      out.setBmcId(observed.getBmcId())
+          .setObservedModel(observed.getModel())
+          .setObservedPartNumber(observed.getPartNumber())
+          .setObservedGpuCount(observed.getGpus().size())
+          .setObservedFirmware(observed.getFirmware())
+          .setPowerWatts(observed.getPowerWatts());
+    }
+    out.setStage(stage(context, evaluation, openCount));
+    return out.build();
+  }
+
+  // Supply stages (ORDERED, RECEIVED) join here once purchase orders and receipts are reconciled.
+  private static LifecycleStage stage(DeviceContext context, Evaluation evaluation, int openCount) {
+    if (context.observed() == null) {
+      return LifecycleStage.PLANNED;
+    }
+    boolean verified = !evaluation.decided().isEmpty() && openCount == 0;
+    return verified ? LifecycleStage.VERIFIED : LifecycleStage.INSTALLED;
+  }
+}
