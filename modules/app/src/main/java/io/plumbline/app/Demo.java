@@ -126,7 +126,9 @@ final class Demo implements AutoCloseable {
 
   private static Path tempDir() {
     try {
-      return Files.createTempDirectory("plumbline-demo-state-");
+      // Under the working directory rather than the OS temp dir, which may be cleaned under us.
+      Path parent = Files.createDirectories(Path.of(".plumbline"));
+      return Files.createTempDirectory(parent.toAbsolutePath(), "demo-state-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -25,6 +25,8 @@ final class StreamsSettings {
         LogAndContinueExceptionHandler.class.getName());
     props.put(
         StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().deadLetters());
+    // Every store, repartition and changelog must carry a name we chose: renaming one loses state.
+    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.putAll(config.streamsOverrides());
     return props;

@@ -1,5 +1,8 @@
 package io.plumbline.embedded;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -51,7 +54,7 @@ public final class EmbeddedKafka implements AutoCloseable {
               .setConfigProp("group.initial.rebalance.delay.ms", "0")
               .setConfigProp("auto.create.topics.enable", "false")
               .build();
-      cluster.format();
+      formatQuietly(cluster);
       cluster.startup();
       cluster.waitForReadyBrokers();
       return new EmbeddedKafka(cluster);
@@ -62,6 +65,19 @@ public final class EmbeddedKafka implements AutoCloseable {
     } catch (Exception e) {
       closeQuietly(cluster);
       throw new IllegalStateException("could not start the embedded Kafka broker", e);
+    }
+  }
+
+  // Kafka's storage formatter reports to System.out; keep the demo's console for its own story.
+  private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+    PrintStream console = System.out;
+    synchronized (System.class) {
+      System.setOut(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+      try {
+        cluster.format();
+      } finally {
+        System.setOut(console);
+      }
     }
   }
 

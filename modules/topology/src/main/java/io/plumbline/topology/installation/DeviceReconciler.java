@@ -1,5 +1,6 @@
 package io.plumbline.topology.installation;
 
+import io.plumbline.avro.internal.v1.DeviceContext;
 import io.plumbline.avro.v1.Discrepancy;
 import io.plumbline.avro.v1.IntentDevice;
 import io.plumbline.avro.v1.IntentDeviceType;
@@ -84,9 +85,9 @@ final class DeviceReconciler implements Processor<String, DeviceContext, String,
 
   private static ReconciledDevice reconciled(
       DeviceContext context, Evaluation evaluation, int openCount, Instant now) {
-    IntentDevice device = context.device();
-    IntentDeviceType type = context.type();
-    ObservedSystem observed = context.observed();
+    IntentDevice device = context.getDevice();
+    IntentDeviceType type = context.getDeviceType();
+    ObservedSystem observed = context.getObserved();
     ReconciledDevice.Builder out =
         ReconciledDevice.newBuilder()
             .setDeviceId(device.getId())
@@ -115,7 +116,7 @@ final class DeviceReconciler implements Processor<String, DeviceContext, String,
 
   // Supply stages (ORDERED, RECEIVED) join here once purchase orders and receipts are reconciled.
   private static LifecycleStage stage(DeviceContext context, Evaluation evaluation, int openCount) {
-    if (context.observed() == null) {
+    if (context.getObserved() == null) {
       return LifecycleStage.PLANNED;
     }
     boolean verified = !evaluation.decided().isEmpty() && openCount == 0;

@@ -1,5 +1,6 @@
 package io.plumbline.topology.installation;
 
+import io.plumbline.avro.internal.v1.DeviceContext;
 import io.plumbline.avro.internal.v1.DeviceWithType;
 import io.plumbline.avro.v1.Discrepancy;
 import io.plumbline.avro.v1.IntentDevice;
@@ -41,6 +42,7 @@ public final class InstallationTopology {
   public static final String DEVICE_TYPES_STORE = "intent-device-types-store";
   public static final String OBSERVED_SYSTEMS_STORE = "observed-systems-store";
   public static final String DEVICE_WITH_TYPE_STORE = "device-with-type-store";
+  public static final String DEVICE_CONTEXT_STORE = "device-context-store";
   public static final String OPEN_DISCREPANCIES_STORE = "installation-open-discrepancies-store";
 
   private final PlumblineTopics topics;
@@ -92,7 +94,11 @@ public final class InstallationTopology {
             withType -> Identifiers.mac(withType.getDevice().getBmcMac()),
             (withType, system) ->
                 new DeviceContext(withType.getDevice(), withType.getDeviceType(), system),
-            TableJoined.as("device-with-observation"));
+            TableJoined.as("device-with-observation"),
+            Materialized.<String, DeviceContext, KeyValueStore<Bytes, byte[]>>as(
+                    DEVICE_CONTEXT_STORE)
+                .withKeySerde(keys)
+                .withValueSerde(serdes.value(DeviceContext.class)));
 
     builder.addStateStore(
         Stores.keyValueStoreBuilder(

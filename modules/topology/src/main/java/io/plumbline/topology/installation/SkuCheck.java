@@ -1,5 +1,6 @@
 package io.plumbline.topology.installation;
 
+import io.plumbline.avro.internal.v1.DeviceContext;
 import io.plumbline.avro.v1.DiscrepancyDomain;
 import io.plumbline.avro.v1.DiscrepancyType;
 import io.plumbline.avro.v1.IntentDeviceType;
@@ -26,8 +27,8 @@ public final class SkuCheck {
 
   /** Decides WRONG_SKU for one device. */
   public static Evaluation evaluate(DeviceContext context) {
-    IntentDeviceType type = context.type();
-    ObservedSystem observed = context.observed();
+    IntentDeviceType type = context.getDeviceType();
+    ObservedSystem observed = context.getObserved();
     if (type == null || observed == null) {
       return Evaluation.undecided();
     }
@@ -45,7 +46,7 @@ public final class SkuCheck {
                     DiscrepancyType.WRONG_SKU,
                     DiscrepancyDomain.INSTALLATION,
                     Severity.CRITICAL,
-                    Subjects.device(context.device()),
+                    Subjects.device(context.getDevice()),
                     describe(type),
                     describe(observed),
                     "bmc " + observed.getBmcId()));

@@ -48,6 +48,7 @@ class InstallationTopologyTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "installation-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     driver = new TopologyTestDriver(PlumblineTopology.build(config), props);
     var serdes = config.serdes();
     var keys = Serdes.String();
