@@ -9,16 +9,12 @@ import io.plumbline.avro.v1.ObservedSystem;
 import io.plumbline.avro.v1.ReconciledDevice;
 import io.plumbline.topology.lifecycle.DiscrepancyLifecycle;
 import io.plumbline.topology.lifecycle.Evaluation;
+import io.plumbline.topology.lifecycle.OpenDiscrepancies;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Re-evaluates one device whenever its intent, its type or its observation changes, keeps its open
@@ -27,11 +23,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class DeviceReconciler implements Processor<String, DeviceContext, String, DeviceVerdict> {
 
-  private static final StringSerializer KEY_SERIALIZER = new StringSerializer();
-
   private final String storeName;
   private ProcessorContext<String, DeviceVerdict> context;
-  private KeyValueStore<String, Discrepancy> openStore;
+  private OpenDiscrepancies openStore;
 
   DeviceReconciler(String storeName) {
     this.storeName = storeName;
@@ -40,7 +34,7 @@ final class DeviceReconciler implements Processor<String, DeviceContext, String,
   @Override
   public void init(ProcessorContext<String, DeviceVerdict> context) {
     this.context = context;
-    this.openStore = context.getStateStore(storeName);
+    this.openStore = new OpenDiscrepancies(context.getStateStore(storeName));
   }
 
   @Override
@@ -50,37 +44,19 @@ final class DeviceReconciler implements Processor<String, DeviceContext, String,
       return;
     }
     Instant now = Instant.ofEpochMilli(record.timestamp());
-    List<Discrepancy> open = openFor(deviceId);
+    List<Discrepancy> open = openStore.of(deviceId);
     DeviceContext device = record.value();
     if (device == null) {
       DiscrepancyLifecycle.Step step = DiscrepancyLifecycle.resolveAll(open, now);
-      store(deviceId, open, step.open());
+      openStore.replace(deviceId, open, step.open());
       context.forward(record.withValue(new DeviceVerdict(step.transitions(), null)));
       return;
     }
     Evaluation evaluation = SkuCheck.evaluate(device);
     DiscrepancyLifecycle.Step step = DiscrepancyLifecycle.apply(open, evaluation, now);
-    store(deviceId, open, step.open());
+    openStore.replace(deviceId, open, step.open());
     ReconciledDevice reconciled = reconciled(device, evaluation, step.open().size(), now);
     context.forward(record.withValue(new DeviceVerdict(step.transitions(), reconciled)));
-  }
-
-  private List<Discrepancy> openFor(String deviceId) {
-    List<Discrepancy> open = new ArrayList<>();
-    try (KeyValueIterator<String, Discrepancy> it =
-        openStore.prefixScan(deviceId + "/", KEY_SERIALIZER)) {
-      it.forEachRemaining(kv -> open.add(kv.value));
-    }
-    return open;
-  }
-
-  private void store(String deviceId, List<Discrepancy> before, Map<String, Discrepancy> after) {
-    for (Discrepancy d : before) {
-      if (!after.containsKey(d.getId())) {
-        openStore.delete(deviceId + "/" + d.getId());
-      }
-    }
-    after.forEach((id, d) -> openStore.put(deviceId + "/" + id, d));
   }
 
   private static ReconciledDevice reconciled(
