@@ -41,6 +41,12 @@ public final class Reconciler implements AutoCloseable {
     streams.start();
   }
 
+  /** Kafka Streams' own metrics (including the dropped-records count of the dead-letter policy). */
+  public java.util.Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric>
+      metrics() {
+    return streams.metrics();
+  }
+
   public KafkaStreams.State state() {
     return streams.state();
   }

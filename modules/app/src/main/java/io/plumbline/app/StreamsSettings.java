@@ -3,7 +3,6 @@ package io.plumbline.app;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /** Kafka Streams properties for the reconciler, derived from {@link PlumblineConfig}. */
 final class StreamsSettings {
@@ -22,7 +21,7 @@ final class StreamsSettings {
     // counted in the dropped-records metric; the pipeline keeps running.
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndContinueExceptionHandler.class.getName());
+        DeadLetterPolicy.class.getName());
     props.put(
         StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().deadLetters());
     // Every store, repartition and changelog must carry a name we chose: renaming one loses state.

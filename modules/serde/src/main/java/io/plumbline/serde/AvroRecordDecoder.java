@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
@@ -20,6 +21,9 @@ final class AvroRecordDecoder<T> {
   interface ReaderFactory<T> {
     DatumReader<T> readerFor(String topic, int schemaId, Schema writerSchema);
   }
+
+  // One decoder per thread, re-pointed at each payload; it holds no state between records.
+  private static final ThreadLocal<BinaryDecoder> DECODERS = new ThreadLocal<>();
 
   private final SchemaRegistryClient client;
   private final ReaderFactory<T> readers;
@@ -38,14 +42,15 @@ final class AvroRecordDecoder<T> {
       readersById.putIfAbsent(schemaId, reader);
     }
     try {
-      return reader.read(
-          null,
+      BinaryDecoder decoder =
           DecoderFactory.get()
               .binaryDecoder(
                   payload,
                   WireFormat.HEADER_LENGTH,
                   payload.length - WireFormat.HEADER_LENGTH,
-                  null));
+                  DECODERS.get());
+      DECODERS.set(decoder);
+      return reader.read(null, decoder);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
           String.format(

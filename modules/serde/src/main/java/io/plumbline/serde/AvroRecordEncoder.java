@@ -28,6 +28,8 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 final class AvroRecordEncoder {
 
+  private static final ThreadLocal<BinaryEncoder> ENCODERS = new ThreadLocal<>();
+
   private final SchemaRegistryClient client;
   private final AvroSerdeConfig config;
   private final boolean isKey;
@@ -46,7 +48,10 @@ final class AvroRecordEncoder {
     Target target = target(topic, schema, record);
     ByteArrayOutputStream out = new ByteArrayOutputStream(target.sizeHint);
     WireFormat.writeHeader(out, target.id);
-    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+    // A buffered encoder per thread, pointed at each record's stream: no buffer allocation and
+    // few calls into the (synchronized) ByteArrayOutputStream.
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, ENCODERS.get());
+    ENCODERS.set(encoder);
     try {
       target.writer.write(record, encoder);
       encoder.flush();
@@ -132,7 +137,9 @@ final class AvroRecordEncoder {
               latest.id(),
               subject,
               schema.getFullName(),
-              compatibility.getResult().getIncompatibilities()));
+              compatibility.getResult().getIncompatibilities().stream()
+                  .map(i -> i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")")
+                  .toList()));
     }
     return new Target(latest.id(), new ProjectingWriter(schema, latest.schema(), ownWriter));
   }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
@@ -42,9 +43,9 @@ final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
               name,
               schema.getFullName(),
               subject,
-              SchemaCompatibility.checkReaderWriterCompatibility(schema, latest(versions).schema())
-                  .getResult()
-                  .getIncompatibilities()));
+              describe(
+                  SchemaCompatibility.checkReaderWriterCompatibility(
+                      schema, latest(versions).schema()))));
     }
     int id =
         idsBySchema.computeIfAbsent(
@@ -110,6 +111,13 @@ final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
 
   private static RegisteredSchema latest(List<RegisteredSchema> versions) {
     return versions.get(versions.size() - 1);
+  }
+
+  /** One line per problem; Avro's own toString repeats both schemas for each. */
+  private static String describe(SchemaCompatibility.SchemaPairCompatibility compatibility) {
+    return compatibility.getResult().getIncompatibilities().stream()
+        .map(i -> i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")")
+        .collect(Collectors.joining("; "));
   }
 
   private static boolean isBackwardCompatible(Schema candidate, Schema latest) {

@@ -152,6 +152,10 @@ final class RegistryHttpTransport {
 
   private static String describe(IOException e) {
     String message = e.getMessage();
+    if (message == null && e instanceof java.net.ConnectException) {
+      // The JDK client leaves the message empty when the port refuses the connection.
+      return "could not connect (ConnectException)";
+    }
     return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 }

@@ -29,10 +29,23 @@ public final class SchemaRegistryClients {
           scope, s -> new InMemorySchemaRegistryClient(AvroSerdeConfig.MOCK_SCHEME + s));
     }
     return HTTP_CLIENTS.computeIfAbsent(
-        config.connection().orElseThrow(),
-        connection ->
-            new CachingSchemaRegistryClient(
-                new RestSchemaRegistryClient(new RegistryHttpTransport(connection))));
+        config.connection().orElseThrow(), SchemaRegistryClients::httpClient);
+  }
+
+  /**
+   * Returns a client with a cache of its own, shared with nobody: for tools and tests that must see
+   * the registry's answers rather than a warm cache. For {@code mock://} it is the scope's
+   * registry, since that registry is its state.
+   */
+  public static SchemaRegistryClient createUnshared(AvroSerdeConfig config) {
+    return config.isMockRegistry()
+        ? forConfig(config)
+        : httpClient(config.connection().orElseThrow());
+  }
+
+  private static SchemaRegistryClient httpClient(RegistryConnection connection) {
+    return new CachingSchemaRegistryClient(
+        new RestSchemaRegistryClient(new RegistryHttpTransport(connection)));
   }
 
   /** Forgets the in-memory registry of {@code mock://<scope>}; the next use starts empty. */

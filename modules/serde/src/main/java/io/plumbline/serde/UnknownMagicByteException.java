@@ -15,8 +15,13 @@ public class UnknownMagicByteException extends InvalidWireFormatException {
     super(
         String.format(
             "Unknown magic byte 0x%02x in a record from topic '%s': the Confluent wire format starts"
-                + " with 0x00; the record was not written by a schema registry Avro serializer",
-            magicByte & 0xff, topic));
+                + " with 0x00; %s",
+            magicByte & 0xff,
+            topic,
+            magicByte == 1
+                ? "0x01 is Confluent's newer schema-GUID framing, which this deserializer does not"
+                    + " read"
+                : "the record was not written by a schema registry Avro serializer"));
     this.magicByte = magicByte;
   }
 

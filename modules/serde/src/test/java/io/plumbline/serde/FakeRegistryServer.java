@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -102,9 +103,9 @@ final class FakeRegistryServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String path = exchange.getRequestURI().getPath().substring(BASE_PATH.length());
+      String path = exchange.getRequestURI().getRawPath().substring(BASE_PATH.length());
       String method = exchange.getRequestMethod();
-      requests.add(method + " " + path);
+      requests.add(method + " " + URLDecoder.decode(path, StandardCharsets.UTF_8));
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
       authorizations.add(authorization == null ? "" : authorization);
       Integer scripted = scriptedStatuses.poll();
@@ -134,21 +135,25 @@ final class FakeRegistryServer implements AutoCloseable {
     } else if (method.equals("GET") && (m = SCHEMA_BY_ID.matcher(path)).matches()) {
       json.put("schema", registry.getSchemaById(Integer.parseInt(m.group(1))).toString());
     } else if (method.equals("GET") && (m = LATEST.matcher(path)).matches()) {
-      RegisteredSchema latest = registry.getLatestVersion(m.group(1));
+      RegisteredSchema latest = registry.getLatestVersion(subject(m));
       json.put("subject", latest.subject()).put("id", latest.id()).put("version", latest.version());
       json.put("schema", latest.schema().toString());
     } else if (method.equals("POST") && (m = COMPATIBILITY.matcher(path)).matches()) {
-      json.put("is_compatible", registry.testCompatibility(m.group(1), schema(body)));
+      json.put("is_compatible", registry.testCompatibility(subject(m), schema(body)));
     } else if (method.equals("POST") && (m = VERSIONS.matcher(path)).matches()) {
-      json.put("id", registry.register(m.group(1), schema(body)));
+      json.put("id", registry.register(subject(m), schema(body)));
     } else if (method.equals("POST") && (m = SUBJECT.matcher(path)).matches()) {
       Schema schema = schema(body);
-      json.put("subject", m.group(1)).put("id", registry.getId(m.group(1), schema));
+      json.put("subject", subject(m)).put("id", registry.getId(subject(m), schema));
       json.put("version", 1).put("schema", schema.toString());
     } else {
       throw new IllegalArgumentException("fake registry has no route for " + method + " " + path);
     }
     return json.toString();
+  }
+
+  private static String subject(Matcher m) {
+    return URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
   }
 
   private static Schema schema(String body) throws IOException {

@@ -108,7 +108,8 @@ class MockRegistryRoundTripTest {
         serde.deserializer().deserialize("t", serde.serializer().serialize("t", device));
 
     assertThat(read.get("id")).isEqualTo(new Utf8("4711"));
-    assertThat(read.get("installDeadline")).isEqualTo(ModelRecords.T0.toEpochMilli());
+    assertThat(read.get("installDeadline"))
+        .isEqualTo(ModelRecords.intentDevice().getInstallDeadline().toEpochMilli());
     assertThat(GenericData.get().toString(read)).isEqualTo(GenericData.get().toString(device));
   }
 
@@ -147,6 +148,26 @@ class MockRegistryRoundTripTest {
         (IntentDevice) deserializer().deserialize("t", writer.serialize("t", device));
 
     assertThat(read).isEqualTo(ModelRecords.intentDevice());
+  }
+
+  @Test
+  void aGenericReaderSchemaProjectsEveryVersion() {
+    Schema v1 = withoutFields(IntentDevice.getClassSchema(), "installDeadline", "url");
+    byte[] bytes = serializer().serialize("t", ModelRecords.intentDevice());
+    GenericAvroDeserializer old = new GenericAvroDeserializer(v1);
+    old.configure(config, false);
+
+    GenericRecord read = old.deserialize("t", bytes);
+
+    assertThat(read.getSchema()).isEqualTo(v1);
+    assertThat(read.get("name")).hasToString("dgx-r14-u10");
+  }
+
+  @Test
+  void magicByteOneIsRecognisedAsTheGuidFraming() {
+    assertThatThrownBy(() -> deserializer().deserialize("t", new byte[] {1, 0, 0, 0, 1, 2}))
+        .isInstanceOf(UnknownMagicByteException.class)
+        .hasMessageContaining("schema-GUID");
   }
 
   @Test
@@ -215,7 +236,7 @@ class MockRegistryRoundTripTest {
     GenericRecord read = generic.deserialize("t", bytes);
     assertThat(read.getSchema()).isEqualTo(latest);
     assertThat(read.get("tenant")).isNull();
-    assertThat(read.get("name")).isEqualTo(new Utf8("dgx-r14-u10"));
+    assertThat(read.get("name")).hasToString("dgx-r14-u10");
     assertThat(deserializer().deserialize("t", bytes)).isEqualTo(ModelRecords.intentDevice());
   }
 
