@@ -9,10 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What to do with a record that cannot be deserialized. A bad record (not Avro, unknown schema id,
- * unreadable data) goes to the dead-letter topic with the reason in headers and processing goes
- * on. A registry that refuses our credentials or stays unreachable after retries is not the
- * record's fault: dead-lettering would silently discard every record of the outage, so the
- * reconciler fails loudly instead and resumes from its last commit once restarted.
+ * unreadable data) goes to the dead-letter topic with the reason in headers and processing goes on.
+ * A registry that refuses our credentials or stays unreachable after retries is not the record's
+ * fault: dead-lettering would silently discard every record of the outage, so the reconciler fails
+ * loudly instead and resumes from its last commit once restarted.
  */
 public final class DeadLetterPolicy extends LogAndContinueExceptionHandler {
 

@@ -1,0 +1,104 @@
+package io.plumbline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlumblineConfigTest {
+
+  private static final Map<String, String> MINIMAL =
+      Map.of(
+          "bootstrap.servers", "127.0.0.1:9092",
+          "schema.registry.url", "http://127.0.0.1:8081");
+
+  @Test
+  void defaultsAreExactlyOnceAndDefaultTopicNames() {
+    PlumblineConfig config = PlumblineConfig.of(MINIMAL);
+    assertThat(config.get(PlumblineConfig.PROCESSING_GUARANTEE)).isEqualTo("exactly_once_v2");
+    assertThat(config.applicationId()).isEqualTo("plumbline");
+    assertThat(config.topics().discrepancies()).isEqualTo("plumbline.discrepancies");
+  }
+
+  @Test
+  void missingRequiredSettingIsNamed() {
+    assertThatThrownBy(() -> PlumblineConfig.of(Map.of("bootstrap.servers", "127.0.0.1:9092")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("schema.registry.url");
+  }
+
+  @Test
+  void unknownSettingIsNamed() {
+    var settings = new java.util.HashMap<>(MINIMAL);
+    settings.put("procesing.guarantee", "exactly_once_v2");
+    assertThatThrownBy(() -> PlumblineConfig.of(settings))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("procesing.guarantee");
+  }
+
+  @Test
+  void badValuesAreNamed() {
+    var settings = new java.util.HashMap<>(MINIMAL);
+    settings.put("processing.guarantee", "exactly_once");
+    assertThatThrownBy(() -> PlumblineConfig.of(settings))
+        .hasMessageContaining("processing.guarantee");
+    settings.put("processing.guarantee", "at_least_once");
+    settings.put("topic.discrepancies", "bad topic name");
+    assertThatThrownBy(() -> PlumblineConfig.of(settings))
+        .hasMessageContaining("topic.discrepancies");
+    settings.remove("topic.discrepancies");
+    settings.put("schema.registry.url", "127.0.0.1:8081");
+    assertThatThrownBy(() -> PlumblineConfig.of(settings))
+        .hasMessageContaining("schema.registry.url");
+  }
+
+  @Test
+  void flagsBeatEnvironmentWhichBeatsTheFile(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("plumbline.properties");
+    Properties props = new Properties();
+    props.putAll(MINIMAL);
+    props.put("application.id", "from-file");
+    props.put("topic.discrepancies", "file.discrepancies");
+    props.put("streams.num.stream.threads", "1");
+    try (var out = Files.newOutputStream(file)) {
+      props.store(out, null);
+    }
+    PlumblineConfig config =
+        PlumblineConfig.load(
+            file,
+            Map.of("PLUMBLINE_APPLICATION_ID", "from-env", "HOME", "/root"),
+            Map.of("topic.discrepancies", "flag.discrepancies"));
+    assertThat(config.applicationId()).isEqualTo("from-env");
+    assertThat(config.topics().discrepancies()).isEqualTo("flag.discrepancies");
+    assertThat(config.streamsOverrides()).containsEntry("num.stream.threads", "1");
+  }
+
+  @Test
+  void streamsSettingsAreExactlyOnceWithDeadLetters() {
+    var props = StreamsSettings.from(PlumblineConfig.of(MINIMAL));
+    assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
+    assertThat(props.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG))
+        .isEqualTo("plumbline.dead-letters");
+    assertThat(props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
+        .isEqualTo(DeadLetterPolicy.class.getName());
+  }
+
+  @Test
+  void registrySettingsCarryOnlyRegistryKeys() {
+    var settings = new java.util.HashMap<>(MINIMAL);
+    settings.put("basic.auth.credentials.source", "USER_INFO");
+    settings.put("basic.auth.user.info", "ops:secret");
+    assertThat(PlumblineConfig.of(settings).registrySettings())
+        .containsEntry("basic.auth.user.info", "ops:secret")
+        .containsEntry("schema.registry.url", "http://127.0.0.1:8081")
+        .doesNotContainKey("bootstrap.servers");
+  }
+}
