@@ -12,6 +12,7 @@ import io.plumbline.avro.v1.IntentDeviceType;
 import io.plumbline.avro.v1.ObservedSystem;
 import io.plumbline.embedded.ApicurioRegistry;
 import io.plumbline.embedded.EmbeddedKafka;
+import io.plumbline.it.support.SharedComponents;
 import io.plumbline.it.support.TopicReader;
 import io.plumbline.serde.SpecificAvroDeserializer;
 import io.plumbline.serde.SpecificAvroSerializer;
@@ -33,7 +34,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,18 +50,8 @@ class DeadLetterIT {
 
   @BeforeAll
   static void start() {
-    kafka = EmbeddedKafka.start();
-    registry = ApicurioRegistry.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (registry != null) {
-      registry.close();
-    }
-    if (kafka != null) {
-      kafka.close();
-    }
+    kafka = SharedComponents.kafka();
+    registry = SharedComponents.registry();
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.plumbline.it.reconcile;
 
 import io.plumbline.embedded.ApicurioRegistry;
 import io.plumbline.embedded.EmbeddedKafka;
-import org.junit.jupiter.api.AfterAll;
+import io.plumbline.it.support.SharedComponents;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,18 +14,8 @@ class WrongSkuEndToEndIT {
 
   @BeforeAll
   static void start() {
-    kafka = EmbeddedKafka.start();
-    registry = ApicurioRegistry.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (registry != null) {
-      registry.close();
-    }
-    if (kafka != null) {
-      kafka.close();
-    }
+    kafka = SharedComponents.kafka();
+    registry = SharedComponents.registry();
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.embedded.ApicurioRegistry;
+import io.plumbline.it.support.SharedComponents;
 import io.plumbline.serde.AvroSerdeConfig;
 import io.plumbline.serde.SchemaNotRegisteredException;
 import io.plumbline.serde.SpecificAvroDeserializer;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,14 +38,7 @@ class ConfluentClientCrossCheckIT {
 
   @BeforeAll
   static void startRegistry() {
-    registry = ApicurioRegistry.start();
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    if (registry != null) {
-      registry.close();
-    }
+    registry = SharedComponents.registry();
   }
 
   @Test

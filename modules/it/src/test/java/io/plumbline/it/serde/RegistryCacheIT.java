@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.avro.v1.ObservedSystem;
 import io.plumbline.embedded.ApicurioRegistry;
+import io.plumbline.it.support.SharedComponents;
 import io.plumbline.serde.AvroSerdeConfig;
 import io.plumbline.serde.RegisteredSchema;
 import io.plumbline.serde.SchemaRegistryClient;
@@ -15,7 +16,6 @@ import io.plumbline.serde.SpecificAvroSerializer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,14 +26,7 @@ class RegistryCacheIT {
 
   @BeforeAll
   static void startRegistry() {
-    registry = ApicurioRegistry.start();
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    if (registry != null) {
-      registry.close();
-    }
+    registry = SharedComponents.registry();
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.plumbline.avro.v1.Discrepancy;
 import io.plumbline.avro.v1.IntentDevice;
 import io.plumbline.embedded.ApicurioRegistry;
+import io.plumbline.it.support.SharedComponents;
 import io.plumbline.serde.AvroSerdeConfig;
 import io.plumbline.serde.RegisteredSchema;
 import io.plumbline.serde.SchemaNotRegisteredException;
@@ -16,7 +17,6 @@ import io.plumbline.serde.SchemaRegistryClients;
 import io.plumbline.serde.UnknownSchemaIdException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,15 +28,8 @@ class RegistryClientIT {
 
   @BeforeAll
   static void startRegistry() {
-    registry = ApicurioRegistry.start();
+    registry = SharedComponents.registry();
     client = SchemaRegistryClients.forConfig(AvroSerdeConfig.parse(settings(registry)));
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    if (registry != null) {
-      registry.close();
-    }
   }
 
   @Test

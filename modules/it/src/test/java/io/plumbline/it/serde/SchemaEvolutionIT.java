@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plumbline.avro.v1.IntentDevice;
 import io.plumbline.embedded.ApicurioRegistry;
+import io.plumbline.it.support.SharedComponents;
 import io.plumbline.serde.AvroSerdeConfig;
 import io.plumbline.serde.GenericAvroDeserializer;
 import io.plumbline.serde.GenericAvroSerializer;
@@ -23,7 +24,6 @@ import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,14 +45,7 @@ class SchemaEvolutionIT {
 
   @BeforeAll
   static void startRegistry() {
-    registry = ApicurioRegistry.start();
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    if (registry != null) {
-      registry.close();
-    }
+    registry = SharedComponents.registry();
   }
 
   @BeforeEach

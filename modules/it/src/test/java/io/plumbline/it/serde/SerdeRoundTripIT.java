@@ -10,6 +10,7 @@ import io.plumbline.avro.v1.IntentDevice;
 import io.plumbline.avro.v1.ObservedSystem;
 import io.plumbline.avro.v1.PowerReading;
 import io.plumbline.embedded.ApicurioRegistry;
+import io.plumbline.it.support.SharedComponents;
 import io.plumbline.serde.AvroSerdeConfig;
 import io.plumbline.serde.GenericAvroSerde;
 import io.plumbline.serde.SchemaNotRegisteredException;
@@ -24,7 +25,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.Utf8;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,14 +40,7 @@ class SerdeRoundTripIT {
 
   @BeforeAll
   static void startRegistry() {
-    registry = ApicurioRegistry.start();
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    if (registry != null) {
-      registry.close();
-    }
+    registry = SharedComponents.registry();
   }
 
   @Test

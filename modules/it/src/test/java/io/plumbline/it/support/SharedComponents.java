@@ -4,9 +4,9 @@ import io.plumbline.embedded.ApicurioRegistry;
 import io.plumbline.embedded.EmbeddedKafka;
 
 /**
- * One Kafka broker and one registry for every integration test in this JVM, started on first
- * use and stopped when the JVM exits. Tests stay independent through unique application ids,
- * topics and subjects; a test that stops its registry or broker starts its own instead.
+ * One Kafka broker and one registry for every integration test in this JVM, started on first use
+ * and stopped when the JVM exits. Tests stay independent through unique application ids, topics and
+ * subjects; a test that stops its registry or broker starts its own instead.
  */
 public final class SharedComponents {
 
