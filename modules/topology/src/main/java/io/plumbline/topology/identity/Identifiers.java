@@ -1,12 +1,31 @@
 package io.plumbline.topology.identity;
 
+import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Normalises the identifiers real BMCs and NetBox disagree on: padded serials, MACs in any case and
- * separator, models written with or without spaces and dashes.
+ * separator, models written with or without spaces and dashes, placeholder values BIOSes ship with.
  */
 public final class Identifiers {
+
+  /**
+   * Values firmware ships in serial and asset-tag fields when nobody set them, compared after
+   * {@link #model}: they identify nothing, so they count as absent.
+   */
+  private static final Set<String> PLACEHOLDERS =
+      Set.of(
+          "DEFAULTSTRING",
+          "TOBEFILLEDBYOEM",
+          "NOTSPECIFIED",
+          "NOTAVAILABLE",
+          "NONE",
+          "NA",
+          "NULL",
+          "UNKNOWN",
+          "0123456789",
+          "000000000000");
 
   private Identifiers() {}
 
@@ -29,13 +48,14 @@ public final class Identifiers {
     return out.toString();
   }
 
-  /** A serial number trimmed and upper-cased; null when blank. */
+  /** A serial number trimmed and upper-cased; null when blank or a firmware placeholder. */
   public static String serial(String raw) {
-    if (raw == null) {
-      return null;
-    }
-    String trimmed = raw.strip().toUpperCase(Locale.ROOT);
-    return trimmed.isEmpty() ? null : trimmed;
+    return tag(raw);
+  }
+
+  /** An asset tag trimmed and upper-cased; null when blank or a firmware placeholder. */
+  public static String assetTag(String raw) {
+    return tag(raw);
   }
 
   /**
@@ -48,5 +68,33 @@ public final class Identifiers {
     }
     String compact = raw.replaceAll("[^0-9A-Za-z]", "").toUpperCase(Locale.ROOT);
     return compact.isEmpty() ? null : compact;
+  }
+
+  /**
+   * A rack and U position as one key, e.g. {@code R14@2} for rack "r-14" at U 2.0; null unless both
+   * are known.
+   */
+  public static String location(String rackName, Double position) {
+    String rack = model(rackName);
+    if (rack == null || position == null || position.isNaN() || position.isInfinite()) {
+      return null;
+    }
+    return rack + "@" + position(position);
+  }
+
+  /** A U position without trailing zeros: 2.0 is "2", 2.5 is "2.5". */
+  public static String position(double position) {
+    return BigDecimal.valueOf(position).stripTrailingZeros().toPlainString();
+  }
+
+  private static String tag(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String trimmed = raw.strip().toUpperCase(Locale.ROOT);
+    if (trimmed.isEmpty() || PLACEHOLDERS.contains(model(trimmed))) {
+      return null;
+    }
+    return trimmed;
   }
 }

@@ -1,5 +1,6 @@
 package io.plumbline.topology.installation;
 
+import io.plumbline.avro.internal.v1.ObservationMatch;
 import io.plumbline.avro.v1.IntentDevice;
 import io.plumbline.avro.v1.Subject;
 import io.plumbline.avro.v1.SubjectKind;
@@ -18,6 +19,16 @@ final class Subjects {
         .setUrl(device.getUrl())
         .setSiteId(device.getSiteId())
         .setRackId(device.getRackId())
+        .build();
+  }
+
+  /** A BMC no intended device is matched to: named by its host name, else its address. */
+  static Subject bmc(ObservationMatch match) {
+    String name = match.getHostName() != null ? match.getHostName() : match.getBmcAddress();
+    return Subject.newBuilder()
+        .setKind(SubjectKind.BMC)
+        .setId(match.getBmcId())
+        .setName(name)
         .build();
   }
 }

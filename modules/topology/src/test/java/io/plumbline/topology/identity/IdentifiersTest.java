@@ -28,4 +28,19 @@ class IdentifiersTest {
     assertThat(Identifiers.model("965-24387-0002-000")).isEqualTo("965243870002000");
     assertThat(Identifiers.model(" - ")).isNull();
   }
+
+  @Test
+  void placeholderSerialsAndAssetTagsAreAbsent() {
+    assertThat(Identifiers.serial("To Be Filled By O.E.M.")).isNull();
+    assertThat(Identifiers.assetTag("Default string")).isNull();
+    assertThat(Identifiers.assetTag(" dc1-004211 ")).isEqualTo("DC1-004211");
+  }
+
+  @Test
+  void locationsJoinRackNameAndPosition() {
+    assertThat(Identifiers.location("r-14", 2.0)).isEqualTo("R14@2");
+    assertThat(Identifiers.location("R14", 2.5)).isEqualTo("R14@2.5");
+    assertThat(Identifiers.location("R14", null)).isNull();
+    assertThat(Identifiers.location(null, 2.0)).isNull();
+  }
 }

@@ -8,16 +8,19 @@ import io.plumbline.avro.v1.DiscrepancyType;
 import io.plumbline.avro.v1.IntentDevice;
 import io.plumbline.avro.v1.IntentDeviceType;
 import io.plumbline.avro.v1.LifecycleStage;
+import io.plumbline.avro.v1.ObservedGpu;
 import io.plumbline.avro.v1.ObservedSystem;
 import io.plumbline.avro.v1.ReconciledDevice;
 import io.plumbline.topology.PlumblineTopics;
 import io.plumbline.topology.PlumblineTopology;
 import io.plumbline.topology.TopologyConfig;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -26,6 +29,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InstallationTopologyTest {
 
@@ -33,6 +37,7 @@ class InstallationTopologyTest {
   private static final String BMC_MAC = "3c:ec:ef:01:02:03";
 
   private final PlumblineTopics topics = PlumblineTopics.defaultTopics();
+  @TempDir Path stateDir;
   private TopologyTestDriver driver;
   private TestInputTopic<String, IntentDeviceType> types;
   private TestInputTopic<String, IntentDevice> devices;
@@ -49,6 +54,9 @@ class InstallationTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "installation-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    // A state directory of its own: engineers and CI jobs running this test at once collide in
+    // the shared default /tmp/kafka-streams/<application.id>.
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(PlumblineTopology.build(config), props);
     var serdes = config.serdes();
     var keys = Serdes.String();
@@ -198,9 +206,16 @@ class InstallationTopologyTest {
     observed.pipeInput(BMC_MAC, system("DGX H100", null), T0.plusSeconds(60));
     devices.pipeInput("101", null, T0.plusSeconds(120));
 
-    assertThat(discrepancies.readValuesToList())
+    List<Discrepancy> transitions = discrepancies.readValuesToList();
+    assertThat(transitions)
+        .filteredOn(d -> d.getType() == DiscrepancyType.WRONG_SKU)
         .extracting(Discrepancy::getState)
         .containsExactly(DiscrepancyState.OPENED, DiscrepancyState.RESOLVED);
+    // Since identity matching, the BMC still reporting is now matched to nothing in the design.
+    assertThat(transitions)
+        .filteredOn(d -> d.getType() == DiscrepancyType.UNEXPECTED_DEVICE)
+        .extracting(Discrepancy::getState)
+        .containsExactly(DiscrepancyState.OPENED);
     assertThat(inventory.readKeyValuesToMap()).containsEntry("101", null);
   }
 
@@ -264,6 +279,14 @@ class InstallationTopologyTest {
         .setManufacturer("NVIDIA")
         .setModel(model)
         .setPartNumber(partNumber)
+        .setGpus(eightGpus())
         .build();
+  }
+
+  // VERIFIED needs component evidence when the type expects GPUs, so the fixture reports them.
+  private static List<ObservedGpu> eightGpus() {
+    return IntStream.range(0, 8)
+        .mapToObj(i -> new ObservedGpu("GPU_SXM_" + (i + 1), "NVIDIA", "NVIDIA B200", null, null))
+        .toList();
   }
 }

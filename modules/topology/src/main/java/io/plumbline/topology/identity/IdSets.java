@@ -1,0 +1,23 @@
+package io.plumbline.topology.identity;
+
+import io.plumbline.avro.internal.v1.IdSet;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Copy-on-write updates of an {@link IdSet}, kept sorted so equal sets serialise equally. */
+final class IdSets {
+
+  private IdSets() {}
+
+  static IdSet with(IdSet set, String id) {
+    TreeSet<String> ids = new TreeSet<>(set.getIds());
+    ids.add(id);
+    return new IdSet(List.copyOf(ids));
+  }
+
+  static IdSet without(IdSet set, String id) {
+    TreeSet<String> ids = new TreeSet<>(set.getIds());
+    ids.remove(id);
+    return new IdSet(List.copyOf(ids));
+  }
+}

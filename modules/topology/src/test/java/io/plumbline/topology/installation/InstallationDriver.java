@@ -1,0 +1,165 @@
+package io.plumbline.topology.installation;
+
+import io.plumbline.avro.v1.Discrepancy;
+import io.plumbline.avro.v1.IntentDevice;
+import io.plumbline.avro.v1.IntentDeviceType;
+import io.plumbline.avro.v1.IntentRack;
+import io.plumbline.avro.v1.ObservedGpu;
+import io.plumbline.avro.v1.ObservedLocation;
+import io.plumbline.avro.v1.ObservedSystem;
+import io.plumbline.avro.v1.ReconciledDevice;
+import io.plumbline.topology.PlumblineTopics;
+import io.plumbline.topology.TopologyConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The installation domain alone on a TopologyTestDriver, with realistic DGX B200 fixtures. */
+final class InstallationDriver implements AutoCloseable {
+
+  static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
+  static final String B200_PART = "965-24387-0002-000";
+
+  final TopologyTestDriver driver;
+  final TestInputTopic<String, IntentDeviceType> types;
+  final TestInputTopic<String, IntentDevice> devices;
+  final TestInputTopic<String, IntentRack> racks;
+  final TestInputTopic<String, ObservedSystem> observed;
+  final TestOutputTopic<String, Discrepancy> discrepancies;
+  final TestOutputTopic<String, ReconciledDevice> inventory;
+  private final Map<String, ReconciledDevice> latest = new HashMap<>();
+
+  InstallationDriver(Path stateDir) {
+    PlumblineTopics topics = PlumblineTopics.defaultTopics();
+    TopologyConfig config =
+        new TopologyConfig(
+            topics, Map.of("schema.registry.url", "mock://installation-" + UUID.randomUUID()));
+    StreamsBuilder builder = new StreamsBuilder();
+    new InstallationTopology(config, new InstallationPolicy(Duration.ofMinutes(1))).addTo(builder);
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "installation-catalogue-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    driver = new TopologyTestDriver(builder.build(), props);
+    var serdes = config.serdes();
+    var keys = Serdes.String();
+    types =
+        driver.createInputTopic(
+            topics.intentDeviceTypes(),
+            keys.serializer(),
+            serdes.value(IntentDeviceType.class).serializer());
+    devices =
+        driver.createInputTopic(
+            topics.intentDevices(),
+            keys.serializer(),
+            serdes.value(IntentDevice.class).serializer());
+    racks =
+        driver.createInputTopic(
+            topics.intentRacks(), keys.serializer(), serdes.value(IntentRack.class).serializer());
+    observed =
+        driver.createInputTopic(
+            topics.observedSystems(),
+            keys.serializer(),
+            serdes.value(ObservedSystem.class).serializer());
+    discrepancies =
+        driver.createOutputTopic(
+            topics.discrepancies(),
+            keys.deserializer(),
+            serdes.value(Discrepancy.class).deserializer());
+    inventory =
+        driver.createOutputTopic(
+            topics.reconciledInventory(),
+            keys.deserializer(),
+            serdes.value(ReconciledDevice.class).deserializer());
+  }
+
+  /** The latest reconciled record of a device, across calls. */
+  ReconciledDevice inventoryOf(String deviceId) {
+    inventory.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    return latest.get(deviceId);
+  }
+
+  /** Every transition published since the last call. */
+  List<Discrepancy> transitions() {
+    return discrepancies.readValuesToList();
+  }
+
+  /** A DGX B200 type with GPUs, NICs and a firmware baseline. */
+  static IntentDeviceType.Builder b200Type() {
+    return IntentDeviceType.newBuilder()
+        .setId("7")
+        .setManufacturer("NVIDIA")
+        .setModel("DGX B200")
+        .setPartNumber(B200_PART)
+        .setUHeight(10)
+        .setExpectedGpuCount(8)
+        .setExpectedGpuModel("NVIDIA B200")
+        .setFirmwareBaseline(Map.of("BMC", "24.09.17", "BIOS", "1.3.7"));
+  }
+
+  static IntentRack rack(String id, String name) {
+    return IntentRack.newBuilder().setId(id).setName(name).setSiteId("1").build();
+  }
+
+  /** A device of type 7 in rack 14 at U2. */
+  static IntentDevice.Builder device(String id) {
+    return IntentDevice.newBuilder()
+        .setId(id)
+        .setName("gpu-r14-n" + id)
+        .setDeviceTypeId("7")
+        .setSiteId("1")
+        .setRackId("14")
+        .setPosition(2.0)
+        .setUrl("https://netbox.example.com/dcim/devices/" + id + "/");
+  }
+
+  /** A complete, clean B200 report from a BMC. */
+  static ObservedSystem.Builder system(String bmcMac) {
+    return ObservedSystem.newBuilder()
+        .setBmcId(bmcMac)
+        .setBmcMac(bmcMac)
+        .setBmcAddress("10.0.14.2")
+        .setObservedAt(T0)
+        .setModel("DGX B200")
+        .setPartNumber(B200_PART)
+        .setGpus(gpus(8))
+        .setFirmware(Map.of("BMC", "24.09.17", "BIOS", "1.3.7"));
+  }
+
+  /** A BMC that answered but could read nothing but its own MAC. */
+  static ObservedSystem.Builder emptyReport(String bmcMac) {
+    return ObservedSystem.newBuilder()
+        .setBmcId(bmcMac)
+        .setBmcMac(bmcMac)
+        .setObservedAt(T0)
+        .setReadErrors(List.of("/redfish/v1/Systems/1: 503"));
+  }
+
+  static List<ObservedGpu> gpus(int count) {
+    return IntStream.range(0, count)
+        .mapToObj(i -> new ObservedGpu("GPU_SXM_" + (i + 1), "NVIDIA", "NVIDIA B200", null, null))
+        .toList();
+  }
+
+  static ObservedLocation location(String rack, Double position) {
+    return new ObservedLocation("DC1", rack, position);
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
