@@ -15,7 +15,8 @@ public final class PlumblineTopology {
   /** Builds the topology; the same config always yields the same description. */
   public static Topology build(TopologyConfig config) {
     StreamsBuilder builder = new StreamsBuilder();
-    new InstallationTopology(config).addTo(builder);
+    SharedSources sources = new SharedSources(builder, config);
+    new InstallationTopology(config).addTo(builder, sources);
     return builder.build();
   }
 }

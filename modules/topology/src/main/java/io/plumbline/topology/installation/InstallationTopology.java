@@ -10,8 +10,8 @@ import io.plumbline.avro.v1.ObservedSystem;
 import io.plumbline.avro.v1.ReconciledDevice;
 import io.plumbline.topology.AvroSerdes;
 import io.plumbline.topology.PlumblineTopics;
+import io.plumbline.topology.SharedSources;
 import io.plumbline.topology.TopologyConfig;
-import io.plumbline.topology.identity.Identifiers;
 import io.plumbline.topology.identity.IdentityMatching;
 import io.plumbline.topology.lifecycle.DiscrepancyPublisher;
 import io.plumbline.topology.lifecycle.Evaluation;
@@ -21,7 +21,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -44,10 +43,6 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class InstallationTopology {
 
-  public static final String DEVICES_STORE = "intent-devices-store";
-  public static final String DEVICE_TYPES_STORE = "intent-device-types-store";
-  public static final String RACKS_STORE = "installation-intent-racks-store";
-  public static final String OBSERVED_SYSTEMS_STORE = "observed-systems-store";
   public static final String DEVICE_WITH_TYPE_STORE = "device-with-type-store";
   public static final String DEVICE_WITH_RACK_STORE = "installation-device-with-rack-store";
   public static final String DEVICE_WITH_MATCH_STORE = "installation-device-with-match-store";
@@ -71,8 +66,13 @@ public final class InstallationTopology {
     this.policy = policy;
   }
 
-  /** Adds the installation sub-topology to the builder. */
+  /** Adds the installation sub-topology to the builder, on sources of its own. */
   public void addTo(StreamsBuilder builder) {
+    addTo(builder, new SharedSources(builder, config));
+  }
+
+  /** Adds the installation sub-topology to the builder, reading the shared sources. */
+  public void addTo(StreamsBuilder builder, SharedSources sources) {
     Serde<String> keys = Serdes.String();
     Serde<IntentDevice> deviceSerde = serdes.value(IntentDevice.class);
     Serde<IntentDeviceType> typeSerde = serdes.value(IntentDeviceType.class);
@@ -80,29 +80,10 @@ public final class InstallationTopology {
     Serde<ObservedSystem> observedSerde = serdes.value(ObservedSystem.class);
     Serde<DeviceWithType> withTypeSerde = serdes.value(DeviceWithType.class);
 
-    KTable<String, IntentDevice> devices =
-        builder.table(
-            topics.intentDevices(),
-            Consumed.with(keys, deviceSerde).withName("intent-devices-source"),
-            Materialized.<String, IntentDevice, KeyValueStore<Bytes, byte[]>>as(DEVICES_STORE)
-                .withKeySerde(keys)
-                .withValueSerde(deviceSerde));
-    KTable<String, IntentDeviceType> types =
-        builder.table(
-            topics.intentDeviceTypes(),
-            Consumed.with(keys, typeSerde).withName("intent-device-types-source"),
-            Materialized.<String, IntentDeviceType, KeyValueStore<Bytes, byte[]>>as(
-                    DEVICE_TYPES_STORE)
-                .withKeySerde(keys)
-                .withValueSerde(typeSerde));
-    KTable<String, IntentRack> racks =
-        builder.table(
-            topics.intentRacks(),
-            Consumed.with(keys, rackSerde).withName("installation-intent-racks-source"),
-            Materialized.<String, IntentRack, KeyValueStore<Bytes, byte[]>>as(RACKS_STORE)
-                .withKeySerde(keys)
-                .withValueSerde(rackSerde));
-    KTable<String, ObservedSystem> observed = observedByBmc(builder, keys, observedSerde);
+    KTable<String, IntentDevice> devices = sources.devices();
+    KTable<String, IntentDeviceType> types = sources.deviceTypes();
+    KTable<String, IntentRack> racks = sources.racks();
+    KTable<String, ObservedSystem> observed = sources.observedSystems();
 
     KTable<String, DeviceWithType> devicesWithTypes =
         devices.leftJoin(
@@ -211,33 +192,6 @@ public final class InstallationTopology {
                 Named.as("installation-bmc-evaluation"))
             .toStream(Named.as("installation-bmc-evaluations"));
     DiscrepancyPublisher.publish(builder, config, "installation-bmc", bmcEvaluations);
-  }
-
-  /**
-   * The latest observation per BMC, keyed by the normalised BMC MAC (else the key as sent), so
-   * ingest's key spelling cannot split one BMC in two.
-   */
-  private KTable<String, ObservedSystem> observedByBmc(
-      StreamsBuilder builder, Serde<String> keys, Serde<ObservedSystem> observedSerde) {
-    return builder.stream(
-            topics.observedSystems(),
-            Consumed.with(keys, observedSerde).withName("observed-systems-source"))
-        .filter((bmcId, system) -> system != null, Named.as("observed-systems-present"))
-        .selectKey((bmcId, system) -> bmcKey(bmcId, system), Named.as("observed-systems-by-bmc"))
-        .toTable(
-            Named.as("observed-systems-table"),
-            Materialized.<String, ObservedSystem, KeyValueStore<Bytes, byte[]>>as(
-                    OBSERVED_SYSTEMS_STORE)
-                .withKeySerde(keys)
-                .withValueSerde(observedSerde));
-  }
-
-  static String bmcKey(String key, ObservedSystem system) {
-    String mac = Identifiers.mac(system.getBmcMac());
-    if (mac == null) {
-      mac = Identifiers.mac(system.getBmcId());
-    }
-    return mac != null ? mac : (key != null ? key : system.getBmcId());
   }
 
   private static List<KeyValue<String, Discrepancy>> keyedById(List<Discrepancy> transitions) {
