@@ -8,6 +8,7 @@ import io.plumbline.avro.v1.IntentDeviceType;
 import io.plumbline.avro.v1.ObservedSystem;
 import io.plumbline.avro.v1.ReconciledDevice;
 import io.plumbline.topology.AvroSerdes;
+import io.plumbline.topology.IntentTables;
 import io.plumbline.topology.PlumblineTopics;
 import io.plumbline.topology.TopologyConfig;
 import io.plumbline.topology.identity.Identifiers;
@@ -38,43 +39,37 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class InstallationTopology {
 
-  public static final String DEVICES_STORE = "intent-devices-store";
-  public static final String DEVICE_TYPES_STORE = "intent-device-types-store";
+  public static final String DEVICES_STORE = IntentTables.DEVICES_STORE;
+  public static final String DEVICE_TYPES_STORE = IntentTables.DEVICE_TYPES_STORE;
   public static final String OBSERVED_SYSTEMS_STORE = "observed-systems-store";
   public static final String DEVICE_WITH_TYPE_STORE = "device-with-type-store";
   public static final String DEVICE_CONTEXT_STORE = "device-context-store";
   public static final String OPEN_DISCREPANCIES_STORE = "installation-open-discrepancies-store";
 
+  private final TopologyConfig config;
   private final PlumblineTopics topics;
   private final AvroSerdes serdes;
 
   public InstallationTopology(TopologyConfig config) {
+    this.config = config;
     this.topics = config.topics();
     this.serdes = config.serdes();
   }
 
-  /** Adds the installation sub-topology to the builder. */
+  /** Adds the installation sub-topology to the builder, reading the intent tables itself. */
   public void addTo(StreamsBuilder builder) {
+    addTo(builder, new IntentTables(builder, config));
+  }
+
+  /**
+   * Adds the installation sub-topology to the builder, sharing intent tables with other domains.
+   */
+  public void addTo(StreamsBuilder builder, IntentTables intent) {
     Serde<String> keys = Serdes.String();
-    Serde<IntentDevice> deviceSerde = serdes.value(IntentDevice.class);
-    Serde<IntentDeviceType> typeSerde = serdes.value(IntentDeviceType.class);
     Serde<ObservedSystem> observedSerde = serdes.value(ObservedSystem.class);
 
-    KTable<String, IntentDevice> devices =
-        builder.table(
-            topics.intentDevices(),
-            Consumed.with(keys, deviceSerde).withName("intent-devices-source"),
-            Materialized.<String, IntentDevice, KeyValueStore<Bytes, byte[]>>as(DEVICES_STORE)
-                .withKeySerde(keys)
-                .withValueSerde(deviceSerde));
-    KTable<String, IntentDeviceType> types =
-        builder.table(
-            topics.intentDeviceTypes(),
-            Consumed.with(keys, typeSerde).withName("intent-device-types-source"),
-            Materialized.<String, IntentDeviceType, KeyValueStore<Bytes, byte[]>>as(
-                    DEVICE_TYPES_STORE)
-                .withKeySerde(keys)
-                .withValueSerde(typeSerde));
+    KTable<String, IntentDevice> devices = intent.devices();
+    KTable<String, IntentDeviceType> types = intent.deviceTypes();
     KTable<String, ObservedSystem> observed = observedByBmc(builder, keys, observedSerde);
 
     KTable<String, DeviceWithType> devicesWithTypes =
