@@ -266,6 +266,15 @@ class DesignTopologyTest {
     }
 
     @Test
+    void resolvesWhenADeviceLeavesTheRack() {
+      cleanRack();
+      racks.pipeInput(RACK, rack(50_000.0, 80_000.0), next());
+      devices.pipeInput("104", node("104", null), next());
+
+      assertThat(states(RACK_PLANNED_POWER_OVER_BUDGET)).containsExactly(OPENED, RESOLVED);
+    }
+
+    @Test
     void resolvesWhenTheDeviceTypeDrawIsCorrected() {
       cleanRack();
       racks.pipeInput(RACK, rack(50_000.0, 80_000.0), next());
