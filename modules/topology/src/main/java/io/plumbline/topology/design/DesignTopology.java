@@ -40,6 +40,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * rack table on rack id. So a change to any contributing record (device moved or deleted, type draw
  * corrected, feed upgraded, budget raised, rack deleted) re-evaluates the rack. Everything is keyed
  * by NetBox id, and the per-rack repartitions are co-partitioned with the rack table.
+ *
+ * <p>A device type change reaches each rack one device at a time, so an open rack finding may be
+ * UPDATED on the way before it resolves (record caching coalesces most of these in production). A
+ * rack whose devices' draws are not all known yet is judged on the known lower bound: enough to
+ * open a finding, never to resolve one.
  */
 public final class DesignTopology {
 

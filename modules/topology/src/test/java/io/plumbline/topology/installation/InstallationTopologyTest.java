@@ -13,6 +13,7 @@ import io.plumbline.avro.v1.ReconciledDevice;
 import io.plumbline.topology.PlumblineTopics;
 import io.plumbline.topology.PlumblineTopology;
 import io.plumbline.topology.TopologyConfig;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InstallationTopologyTest {
 
@@ -40,6 +42,9 @@ class InstallationTopologyTest {
   private TestOutputTopic<String, Discrepancy> discrepancies;
   private TestOutputTopic<String, ReconciledDevice> inventory;
 
+  // Its own state directory: the default one under /tmp is shared by every run on the machine.
+  @TempDir Path stateDir;
+
   @BeforeEach
   void start() {
     TopologyConfig config =
@@ -49,6 +54,7 @@ class InstallationTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "installation-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(PlumblineTopology.build(config), props);
     var serdes = config.serdes();
     var keys = Serdes.String();
