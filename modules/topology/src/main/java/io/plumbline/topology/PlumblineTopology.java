@@ -1,5 +1,6 @@
 package io.plumbline.topology;
 
+import io.plumbline.topology.design.DesignTopology;
 import io.plumbline.topology.installation.InstallationTopology;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -17,6 +18,7 @@ public final class PlumblineTopology {
     StreamsBuilder builder = new StreamsBuilder();
     SharedSources sources = new SharedSources(builder, config);
     new InstallationTopology(config).addTo(builder, sources);
+    new DesignTopology(config).addTo(builder, sources);
     return builder.build();
   }
 }

@@ -45,6 +45,7 @@ class InstallationTopologyTest {
   private TestOutputTopic<String, Discrepancy> discrepancies;
   private TestOutputTopic<String, ReconciledDevice> inventory;
 
+
   @BeforeEach
   void start() {
     TopologyConfig config =
