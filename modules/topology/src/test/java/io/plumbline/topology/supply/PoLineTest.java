@@ -269,6 +269,17 @@ class PoLineTest {
         .containsExactly(resolved(OVER), opened("RECEIPT_FOR_UNKNOWN_PO_LINE:RECEIPT:R-1"));
   }
 
+  @Test
+  void redeliveredInputsMakeNoNewTransition() {
+    orderTen(T0);
+    supply.receipt(receipt("R-1", "4500123", 3, B200, 12).build(), T0.plusSeconds(60));
+    supply.receipt(receipt("R-1", "4500123", 3, B200, 12).build(), T0.plusSeconds(60));
+    orderTen(T0.plusSeconds(90));
+    supply.advanceStreamTime(EXPECTED.plusSeconds(120));
+
+    assertThat(states(supply.transitions())).containsExactly(opened(OVER));
+  }
+
   private static Discrepancy byId(List<Discrepancy> transitions, String id) {
     return transitions.stream().filter(d -> d.getId().equals(id)).findFirst().orElseThrow();
   }
