@@ -1,0 +1,292 @@
+package io.plumbline.topology.supply;
+
+import io.plumbline.avro.internal.v1.PoLineContext;
+import io.plumbline.avro.internal.v1.PoLineReceipts;
+import io.plumbline.avro.internal.v1.ReceiptSerials;
+import io.plumbline.avro.internal.v1.SerialReceipts;
+import io.plumbline.avro.internal.v1.SerialSighting;
+import io.plumbline.avro.v1.IntentDevice;
+import io.plumbline.avro.v1.IntentDeviceType;
+import io.plumbline.avro.v1.PurchaseOrderLine;
+import io.plumbline.avro.v1.Receipt;
+import io.plumbline.topology.AvroSerdes;
+import io.plumbline.topology.PlumblineTopics;
+import io.plumbline.topology.TopologyConfig;
+import io.plumbline.topology.lifecycle.DiscrepancyPublisher;
+import io.plumbline.topology.lifecycle.Evaluation;
+import io.plumbline.topology.supply.ProcurementCheck.SiteSkuSupply;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TableJoined;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Supply: purchase-order lines and dock receipts against each other and against the design.
+ *
+ * <ul>
+ *   <li>Per site and SKU ({@code siteId:SKU}): design demand (intended devices whose type has the
+ *       part number, via a foreign-key join of devices to types) and the quantity on covering PO
+ *       lines are each aggregated after a named repartition, then joined table to table, so a
+ *       device, a device type or a PO line changing re-evaluates UNDER_PROCURED.
+ *   <li>Per PO line ({@code poNumber/line}): receipts are grouped by the line they are booked on
+ *       and outer-joined with the line, so a receipt arriving before its line (late ERP export) and
+ *       the line arriving later are both evaluated. {@link PoLineDeadlines} re-evaluates lines when
+ *       stream time passes their expected date.
+ *   <li>Per normalised serial: receipts' serials are repartitioned by serial and aggregated, for
+ *       DUPLICATE_SERIAL.
+ * </ul>
+ *
+ * Every evaluation goes through the shared {@link DiscrepancyPublisher}.
+ */
+public final class SupplyTopology {
+
+  public static final String PO_LINES_STORE = "supply-po-lines-store";
+  public static final String RECEIPTS_STORE = "supply-receipts-store";
+  public static final String PO_LINE_RECEIPTS_STORE = "supply-po-line-receipts-store";
+  public static final String PO_LINE_CONTEXT_STORE = "supply-po-line-context-store";
+  public static final String PO_LINE_DEADLINES_STORE = "supply-po-line-deadlines-store";
+  public static final String RECEIPT_SERIALS_STORE = "supply-receipt-serials-store";
+  public static final String SERIAL_RECEIPTS_STORE = "supply-serial-receipts-store";
+  public static final String DEVICE_SKU_STORE = "supply-device-sku-store";
+  public static final String DEMAND_STORE = "supply-demand-store";
+  public static final String ORDERED_STORE = "supply-ordered-store";
+
+  private final TopologyConfig config;
+  private final PlumblineTopics topics;
+  private final AvroSerdes serdes;
+  private final SupplyPolicy policy;
+  private final Serde<String> keys = Serdes.String();
+
+  public SupplyTopology(TopologyConfig config) {
+    this(config, SupplyPolicy.defaults());
+  }
+
+  public SupplyTopology(TopologyConfig config, SupplyPolicy policy) {
+    this.config = config;
+    this.topics = config.topics();
+    this.serdes = config.serdes();
+    this.policy = policy;
+  }
+
+  /**
+   * Adds the supply sub-topology, reading the intent device and device-type topics itself. Use it
+   * when no other domain reads them (a topic can be read by one source only); otherwise pass the
+   * shared tables to {@link #addTo(StreamsBuilder, KTable, KTable)}.
+   */
+  public void addTo(StreamsBuilder builder) {
+    Serde<IntentDevice> deviceSerde = serdes.value(IntentDevice.class);
+    Serde<IntentDeviceType> typeSerde = serdes.value(IntentDeviceType.class);
+    KTable<String, IntentDevice> devices =
+        builder.table(
+            topics.intentDevices(),
+            Consumed.with(keys, deviceSerde).withName("supply-intent-devices-source"),
+            Materialized.<String, IntentDevice, KeyValueStore<Bytes, byte[]>>as(
+                    "supply-intent-devices-store")
+                .withKeySerde(keys)
+                .withValueSerde(deviceSerde));
+    KTable<String, IntentDeviceType> types =
+        builder.table(
+            topics.intentDeviceTypes(),
+            Consumed.with(keys, typeSerde).withName("supply-intent-device-types-source"),
+            Materialized.<String, IntentDeviceType, KeyValueStore<Bytes, byte[]>>as(
+                    "supply-intent-device-types-store")
+                .withKeySerde(keys)
+                .withValueSerde(typeSerde));
+    addTo(builder, devices, types);
+  }
+
+  /** Adds the supply sub-topology on intent tables another domain already reads. */
+  public void addTo(
+      StreamsBuilder builder,
+      KTable<String, IntentDevice> devices,
+      KTable<String, IntentDeviceType> deviceTypes) {
+    Serde<PurchaseOrderLine> lineSerde = serdes.value(PurchaseOrderLine.class);
+    KTable<String, PurchaseOrderLine> poLines =
+        builder.table(
+            topics.purchaseOrders(),
+            Consumed.with(keys, lineSerde).withName("supply-po-lines-source"),
+            Materialized.<String, PurchaseOrderLine, KeyValueStore<Bytes, byte[]>>as(PO_LINES_STORE)
+                .withKeySerde(keys)
+                .withValueSerde(lineSerde));
+    KStream<String, Receipt> receipts =
+        builder.stream(
+            topics.receipts(),
+            Consumed.with(keys, serdes.value(Receipt.class)).withName("supply-receipts-source"));
+
+    underProcurement(builder, devices, deviceTypes, poLines);
+    poLineReconciliation(builder, poLines, receipts);
+    duplicateSerials(builder, receipts);
+  }
+
+  private void underProcurement(
+      StreamsBuilder builder,
+      KTable<String, IntentDevice> devices,
+      KTable<String, IntentDeviceType> deviceTypes,
+      KTable<String, PurchaseOrderLine> poLines) {
+    // Null when the type has no part number: such a device needs nothing procurable by SKU.
+    KTable<String, String> deviceSkus =
+        devices.join(
+            deviceTypes,
+            IntentDevice::getDeviceTypeId,
+            SupplyKeys::siteSku,
+            TableJoined.as("supply-device-sku"),
+            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(DEVICE_SKU_STORE)
+                .withKeySerde(keys)
+                .withValueSerde(keys));
+    KTable<String, Long> demand =
+        deviceSkus
+            .groupBy(
+                (deviceId, siteSku) -> KeyValue.pair(siteSku, deviceId),
+                Grouped.with("supply-demand-by-site-sku", keys, keys))
+            .count(
+                Named.as("supply-demand-count"),
+                Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(DEMAND_STORE)
+                    .withKeySerde(keys)
+                    .withValueSerde(Serdes.Long()));
+    KTable<String, Long> ordered =
+        poLines
+            .filter(this::coversDemand, Named.as("supply-covering-po-lines"))
+            .groupBy(
+                (poLine, line) ->
+                    KeyValue.pair(SupplyKeys.siteSku(line), (long) line.getQuantity()),
+                Grouped.with("supply-ordered-by-site-sku", keys, Serdes.Long()))
+            .reduce(
+                Long::sum,
+                (total, withdrawn) -> total - withdrawn,
+                Named.as("supply-ordered-sum"),
+                Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(ORDERED_STORE)
+                    .withKeySerde(keys)
+                    .withValueSerde(Serdes.Long()));
+    KStream<String, Evaluation> evaluations =
+        demand
+            .outerJoin(
+                ordered,
+                (needed, onOrder) ->
+                    new SiteSkuSupply(needed == null ? 0 : needed, onOrder == null ? 0 : onOrder),
+                Named.as("supply-demand-vs-ordered"))
+            .toStream(Named.as("supply-site-sku-supply"))
+            .mapValues(
+                (siteSku, supply) ->
+                    supply == null ? null : ProcurementCheck.evaluate(siteSku, supply),
+                Named.as("supply-site-sku-evaluations"));
+    DiscrepancyPublisher.publish(builder, config, "supply-site-sku", evaluations);
+  }
+
+  private boolean coversDemand(String poLine, PurchaseOrderLine line) {
+    return policy.coveringStatuses().contains(PoLineStatus.of(line.getStatus()))
+        && line.getQuantity() > 0
+        && SupplyKeys.siteSku(line) != null;
+  }
+
+  private void poLineReconciliation(
+      StreamsBuilder builder,
+      KTable<String, PurchaseOrderLine> poLines,
+      KStream<String, Receipt> receipts) {
+    Serde<Receipt> receiptSerde = serdes.value(Receipt.class);
+    KTable<String, PoLineReceipts> receiptsByLine =
+        receipts
+            .toTable(
+                Named.as("supply-receipts-table"),
+                Materialized.<String, Receipt, KeyValueStore<Bytes, byte[]>>as(RECEIPTS_STORE)
+                    .withKeySerde(keys)
+                    .withValueSerde(receiptSerde))
+            .groupBy(
+                (receiptId, receipt) -> KeyValue.pair(SupplyKeys.poLine(receipt), receipt),
+                Grouped.with("supply-receipts-by-po-line", keys, receiptSerde))
+            .aggregate(
+                () -> null,
+                (poLine, receipt, booked) -> withReceipt(booked, receipt),
+                (poLine, receipt, booked) -> withoutReceipt(booked, receipt),
+                Named.as("supply-po-line-receipts"),
+                Materialized.<String, PoLineReceipts, KeyValueStore<Bytes, byte[]>>as(
+                        PO_LINE_RECEIPTS_STORE)
+                    .withKeySerde(keys)
+                    .withValueSerde(serdes.value(PoLineReceipts.class)));
+
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(PO_LINE_CONTEXT_STORE),
+            keys,
+            serdes.value(PoLineContext.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(PO_LINE_DEADLINES_STORE), keys, keys));
+    KStream<String, Evaluation> evaluations =
+        poLines
+            .outerJoin(
+                receiptsByLine,
+                (line, booked) ->
+                    new PoLineContext(
+                        line, booked == null ? new HashMap<>() : booked.getReceipts()),
+                Named.as("supply-po-line-with-receipts"))
+            .toStream(Named.as("supply-po-line-contexts"))
+            .process(
+                () -> new PoLineDeadlines(PO_LINE_CONTEXT_STORE, PO_LINE_DEADLINES_STORE, policy),
+                Named.as("supply-po-line-deadlines"),
+                PO_LINE_CONTEXT_STORE,
+                PO_LINE_DEADLINES_STORE);
+    DiscrepancyPublisher.publish(builder, config, "supply-po-line", evaluations);
+  }
+
+  private static PoLineReceipts withReceipt(PoLineReceipts booked, Receipt receipt) {
+    Map<String, Receipt> receipts =
+        booked == null ? new HashMap<>() : new HashMap<>(booked.getReceipts());
+    receipts.put(receipt.getReceiptId(), receipt);
+    return new PoLineReceipts(receipts);
+  }
+
+  /** Null once the line has no receipts left, so the store keeps no empty entries. */
+  private static PoLineReceipts withoutReceipt(PoLineReceipts booked, Receipt receipt) {
+    Map<String, Receipt> receipts = new HashMap<>(booked.getReceipts());
+    receipts.remove(receipt.getReceiptId());
+    return receipts.isEmpty() ? null : new PoLineReceipts(receipts);
+  }
+
+  private void duplicateSerials(StreamsBuilder builder, KStream<String, Receipt> receipts) {
+    Serde<SerialSighting> sightingSerde = serdes.value(SerialSighting.class);
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(RECEIPT_SERIALS_STORE),
+            keys,
+            serdes.value(ReceiptSerials.class)));
+    KStream<String, Evaluation> evaluations =
+        receipts
+            .process(
+                () -> new ReceiptSerialChanges(RECEIPT_SERIALS_STORE),
+                Named.as("supply-receipt-serial-changes"),
+                RECEIPT_SERIALS_STORE)
+            .repartition(
+                Repartitioned.with(keys, sightingSerde).withName("supply-sightings-by-serial"))
+            .groupByKey(Grouped.with("supply-serial-sightings", keys, sightingSerde))
+            .aggregate(
+                () -> null,
+                (serial, sighting, receiptsOfSerial) ->
+                    SerialCheck.withSighting(sighting, receiptsOfSerial),
+                Named.as("supply-serial-receipts"),
+                Materialized.<String, SerialReceipts, KeyValueStore<Bytes, byte[]>>as(
+                        SERIAL_RECEIPTS_STORE)
+                    .withKeySerde(keys)
+                    .withValueSerde(serdes.value(SerialReceipts.class)))
+            .toStream(Named.as("supply-serial-receipts-changes"))
+            .mapValues(
+                (serial, receiptsOfSerial) ->
+                    receiptsOfSerial == null
+                        ? null
+                        : SerialCheck.evaluate(serial, receiptsOfSerial),
+                Named.as("supply-serial-evaluations"));
+    DiscrepancyPublisher.publish(builder, config, "supply-serial", evaluations);
+  }
+}
