@@ -2,6 +2,7 @@ package io.plumbline.topology;
 
 import io.plumbline.topology.design.DesignTopology;
 import io.plumbline.topology.installation.InstallationTopology;
+import io.plumbline.topology.supply.SupplyTopology;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 
@@ -19,6 +20,7 @@ public final class PlumblineTopology {
     SharedSources sources = new SharedSources(builder, config);
     new InstallationTopology(config).addTo(builder, sources);
     new DesignTopology(config).addTo(builder, sources);
+    new SupplyTopology(config).addTo(builder, sources);
     return builder.build();
   }
 }

@@ -11,6 +11,7 @@ import io.plumbline.avro.v1.PurchaseOrderLine;
 import io.plumbline.avro.v1.Receipt;
 import io.plumbline.topology.AvroSerdes;
 import io.plumbline.topology.PlumblineTopics;
+import io.plumbline.topology.SharedSources;
 import io.plumbline.topology.TopologyConfig;
 import io.plumbline.topology.lifecycle.DiscrepancyPublisher;
 import io.plumbline.topology.lifecycle.Evaluation;
@@ -22,7 +23,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
@@ -81,50 +81,17 @@ public final class SupplyTopology {
     this.policy = policy;
   }
 
-  /**
-   * Adds the supply sub-topology, reading the intent device and device-type topics itself. Use it
-   * when no other domain reads them (a topic can be read by one source only); otherwise pass the
-   * shared tables to {@link #addTo(StreamsBuilder, KTable, KTable)}.
-   */
+  /** Adds the supply sub-topology to the builder, on sources of its own. */
   public void addTo(StreamsBuilder builder) {
-    Serde<IntentDevice> deviceSerde = serdes.value(IntentDevice.class);
-    Serde<IntentDeviceType> typeSerde = serdes.value(IntentDeviceType.class);
-    KTable<String, IntentDevice> devices =
-        builder.table(
-            topics.intentDevices(),
-            Consumed.with(keys, deviceSerde).withName("supply-intent-devices-source"),
-            Materialized.<String, IntentDevice, KeyValueStore<Bytes, byte[]>>as(
-                    "supply-intent-devices-store")
-                .withKeySerde(keys)
-                .withValueSerde(deviceSerde));
-    KTable<String, IntentDeviceType> types =
-        builder.table(
-            topics.intentDeviceTypes(),
-            Consumed.with(keys, typeSerde).withName("supply-intent-device-types-source"),
-            Materialized.<String, IntentDeviceType, KeyValueStore<Bytes, byte[]>>as(
-                    "supply-intent-device-types-store")
-                .withKeySerde(keys)
-                .withValueSerde(typeSerde));
-    addTo(builder, devices, types);
+    addTo(builder, new SharedSources(builder, config));
   }
 
-  /** Adds the supply sub-topology on intent tables another domain already reads. */
-  public void addTo(
-      StreamsBuilder builder,
-      KTable<String, IntentDevice> devices,
-      KTable<String, IntentDeviceType> deviceTypes) {
-    Serde<PurchaseOrderLine> lineSerde = serdes.value(PurchaseOrderLine.class);
-    KTable<String, PurchaseOrderLine> poLines =
-        builder.table(
-            topics.purchaseOrders(),
-            Consumed.with(keys, lineSerde).withName("supply-po-lines-source"),
-            Materialized.<String, PurchaseOrderLine, KeyValueStore<Bytes, byte[]>>as(PO_LINES_STORE)
-                .withKeySerde(keys)
-                .withValueSerde(lineSerde));
-    KStream<String, Receipt> receipts =
-        builder.stream(
-            topics.receipts(),
-            Consumed.with(keys, serdes.value(Receipt.class)).withName("supply-receipts-source"));
+  /** Adds the supply sub-topology to the builder, reading the shared sources. */
+  public void addTo(StreamsBuilder builder, SharedSources sources) {
+    KTable<String, IntentDevice> devices = sources.devices();
+    KTable<String, IntentDeviceType> deviceTypes = sources.deviceTypes();
+    KTable<String, PurchaseOrderLine> poLines = sources.purchaseOrders();
+    KStream<String, Receipt> receipts = sources.receipts();
 
     underProcurement(builder, devices, deviceTypes, poLines);
     poLineReconciliation(builder, poLines, receipts);

@@ -12,7 +12,6 @@ import io.plumbline.avro.v1.ObservedGpu;
 import io.plumbline.avro.v1.ObservedSystem;
 import io.plumbline.avro.v1.ReconciledDevice;
 import io.plumbline.topology.PlumblineTopics;
-import io.plumbline.topology.PlumblineTopology;
 import io.plumbline.topology.TopologyConfig;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -45,7 +45,6 @@ class InstallationTopologyTest {
   private TestOutputTopic<String, Discrepancy> discrepancies;
   private TestOutputTopic<String, ReconciledDevice> inventory;
 
-
   @BeforeEach
   void start() {
     TopologyConfig config =
@@ -58,7 +57,10 @@ class InstallationTopologyTest {
     // A state directory of its own: engineers and CI jobs running this test at once collide in
     // the shared default /tmp/kafka-streams/<application.id>.
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(PlumblineTopology.build(config), props);
+    // The installation domain alone: other domains publish to the same discrepancy topic.
+    StreamsBuilder builder = new StreamsBuilder();
+    new InstallationTopology(config).addTo(builder);
+    driver = new TopologyTestDriver(builder.build(), props);
     var serdes = config.serdes();
     var keys = Serdes.String();
     types =

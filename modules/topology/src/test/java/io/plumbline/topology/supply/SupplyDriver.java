@@ -7,25 +7,19 @@ import io.plumbline.avro.v1.IntentDeviceType;
 import io.plumbline.avro.v1.PurchaseOrderLine;
 import io.plumbline.avro.v1.Receipt;
 import io.plumbline.topology.PlumblineTopics;
+import io.plumbline.topology.SharedSources;
 import io.plumbline.topology.TopologyConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /** The supply domain alone under a TopologyTestDriver, with builders for realistic records. */
 final class SupplyDriver implements AutoCloseable {
@@ -52,12 +46,7 @@ final class SupplyDriver implements AutoCloseable {
         new TopologyConfig(
             topics, Map.of("schema.registry.url", "mock://supply-" + UUID.randomUUID()));
     StreamsBuilder builder = new StreamsBuilder();
-    // As composed with other domains: the intent tables are read once, outside the domain.
-    new SupplyTopology(config, policy)
-        .addTo(
-            builder,
-            intentTable(builder, config, topics.intentDevices(), IntentDevice.class),
-            intentTable(builder, config, topics.intentDeviceTypes(), IntentDeviceType.class));
+    new SupplyTopology(config, policy).addTo(builder, new SharedSources(builder, config));
     Properties props = new Properties();
     // Unique per driver: tests (and engineers) running at once must not share a state directory.
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "supply-test-" + UUID.randomUUID());
@@ -89,17 +78,6 @@ final class SupplyDriver implements AutoCloseable {
             topics.discrepancies(),
             keys.deserializer(),
             serdes.value(Discrepancy.class).deserializer());
-  }
-
-  private static <V extends SpecificRecord> KTable<String, V> intentTable(
-      StreamsBuilder builder, TopologyConfig config, String topic, Class<V> type) {
-    Serde<V> values = config.serdes().value(type);
-    return builder.table(
-        topic,
-        Consumed.with(Serdes.String(), values).withName(topic + "-source"),
-        Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(topic + "-store")
-            .withKeySerde(Serdes.String())
-            .withValueSerde(values));
   }
 
   /** Every transition published since the last call. */
