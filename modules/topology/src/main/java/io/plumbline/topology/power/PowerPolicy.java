@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param unusedFeedLoadWatts LOAD_ON_UNUSED_FEED when a feed that should carry nothing averages
  *     more than this (meters read a few watts on an idle circuit)
  * @param silence when a feed that reported before counts as silent
+ * @param rackLoad RACK_OVER_BUDGET (percent of the rack's power budget) and AB_HEADROOM_VIOLATED
+ *     (A+B load in percent of one side's usable power); both use its critical level only
  */
 public record PowerPolicy(
     Duration window,
@@ -27,7 +29,8 @@ public record PowerPolicy(
     double phaseImbalancePercent,
     double phaseImbalanceMinLoadPercent,
     double unusedFeedLoadWatts,
-    SilencePolicy silence) {
+    SilencePolicy silence,
+    Hysteresis rackLoad) {
 
   public PowerPolicy {
     Objects.requireNonNull(window, "window");
@@ -35,6 +38,7 @@ public record PowerPolicy(
     Objects.requireNonNull(windowRetention, "windowRetention");
     Objects.requireNonNull(feedLoad, "feedLoad");
     Objects.requireNonNull(silence, "silence");
+    Objects.requireNonNull(rackLoad, "rackLoad");
     if (windowRetention.compareTo(window.plus(grace)) < 0) {
       throw new IllegalArgumentException("windowRetention must be at least window + grace");
     }
@@ -43,7 +47,8 @@ public record PowerPolicy(
   /**
    * One-minute tumbling windows with 30 s grace, kept 10 minutes; WARNING at 80 % of usable power,
    * CRITICAL at 100 %, back to WARNING below 95 % and cleared below 75 %; imbalance over 20 % above
-   * 10 % load; 100 W on an unused feed; silent after 5 minutes.
+   * 10 % load; 100 W on an unused feed; silent after 5 minutes; rack load and A/B headroom CRITICAL
+   * from 100 %, cleared below 95 %.
    */
   public static PowerPolicy defaults() {
     return new PowerPolicy(
@@ -54,6 +59,7 @@ public record PowerPolicy(
         20.0,
         10.0,
         100.0,
-        SilencePolicy.defaults());
+        SilencePolicy.defaults(),
+        new Hysteresis(100.0, 100.0, 95.0, 95.0, true));
   }
 }

@@ -1,10 +1,11 @@
 package io.plumbline.topology.power;
 
 import io.plumbline.avro.v1.IntentPowerFeed;
+import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.Subject;
 import io.plumbline.avro.v1.SubjectKind;
 
-/** Subjects of power discrepancies: feeds, with their NetBox id and link when known. */
+/** Subjects of power discrepancies: feeds and racks, with their NetBox id and link when known. */
 final class PowerSubjects {
 
   private PowerSubjects() {}
@@ -18,6 +19,18 @@ final class PowerSubjects {
         .setUrl(feed.getUrl())
         .setSiteId(feed.getSiteId())
         .setRackId(feed.getRackId())
+        .build();
+  }
+
+  static Subject rack(IntentRack rack) {
+    return Subject.newBuilder()
+        .setKind(SubjectKind.RACK)
+        .setId(rack.getId())
+        .setName(rack.getName())
+        .setNetboxId(rack.getId())
+        .setUrl(rack.getUrl())
+        .setSiteId(rack.getSiteId())
+        .setRackId(rack.getId())
         .build();
   }
 

@@ -1,9 +1,12 @@
 package io.plumbline.topology.power;
 
+import io.plumbline.avro.internal.v1.FeedLoad;
 import io.plumbline.avro.internal.v1.FeedWindow;
+import io.plumbline.avro.internal.v1.RackLoad;
 import io.plumbline.avro.internal.v1.TelemetryHeartbeat;
 import io.plumbline.avro.v1.DiscrepancyDomain;
 import io.plumbline.avro.v1.IntentPowerFeed;
+import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.PowerReading;
 import io.plumbline.topology.AvroSerdes;
 import io.plumbline.topology.PlumblineTopics;
@@ -44,10 +47,12 @@ import org.apache.kafka.streams.state.WindowStore;
  * feed table, so a new window and a design change (capacity raised, status changed, feed removed)
  * both re-evaluate the feed. {@link FeedChecks} decides the discrepancies, keeping the
  * FEED_OVER_BUDGET level per feed for hysteresis; overruns also go to the alerts topic. A separate
- * {@link SilenceDetector} reports feeds that stopped reporting.
+ * {@link SilenceDetector} reports feeds that stopped reporting. Each feed's latest load is also
+ * summed per rack (named repartition by rack id) and joined with the rack table for {@link
+ * RackChecks} (rack budget, A/B headroom).
  *
  * <p>State is bounded: window stores keep {@link PowerPolicy#windowRetention()}, the suppression
- * buffer holds at most the open windows of each feed, the other stores one entry per feed.
+ * buffer holds at most the open windows of each feed, the other stores one entry per feed or rack.
  */
 public final class PowerTopology {
 
@@ -56,6 +61,10 @@ public final class PowerTopology {
   public static final String LATEST_WINDOW_STORE = "power-feed-latest-window-store";
   public static final String LOAD_LEVEL_STORE = "power-feed-load-level-store";
   public static final String HEARTBEATS_STORE = "power-feed-heartbeats-store";
+  public static final String RACKS_STORE = "power-racks-store";
+  public static final String FEED_LOADS_STORE = "power-feed-loads-store";
+  public static final String RACK_LOADS_STORE = "power-rack-loads-store";
+  public static final String RACK_LEVEL_STORE = "power-rack-level-store";
 
   private final PlumblineTopics topics;
   private final TopologyConfig config;
@@ -131,9 +140,10 @@ public final class PowerTopology {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(LOAD_LEVEL_STORE), keys, Serdes.String()));
+    KTable<String, FeedContext> feedContexts =
+        feeds.leftJoin(latestWindows, FeedContext::new, Named.as("power-feed-with-window"));
     KStream<String, TelemetryVerdict> verdicts =
-        feeds
-            .leftJoin(latestWindows, FeedContext::new, Named.as("power-feed-with-window"))
+        feedContexts
             .toStream(Named.as("power-feed-contexts"))
             .processValues(
                 () -> new FeedEvaluator(LOAD_LEVEL_STORE, policy),
@@ -149,6 +159,65 @@ public final class PowerTopology {
     AlertPublisher.publish(builder, config, "power-feed", verdicts);
 
     addSilenceDetection(builder, readings, keys);
+    addRackChecks(builder, feedContexts, keys);
+  }
+
+  /**
+   * Rack-level checks: each feed's latest load is re-keyed by its rack (named repartition) and
+   * summed per rack, then joined with the rack table, so a new window, a feed moved between racks
+   * or sides, and a changed rack budget all re-evaluate the rack.
+   */
+  private void addRackChecks(
+      StreamsBuilder builder, KTable<String, FeedContext> feedContexts, Serde<String> keys) {
+    Serde<IntentRack> rackSerde = serdes.value(IntentRack.class);
+    Serde<FeedLoad> loadSerde = serdes.value(FeedLoad.class);
+    Serde<RackLoad> rackLoadSerde = serdes.value(RackLoad.class);
+    KTable<String, IntentRack> racks =
+        builder.table(
+            topics.intentRacks(),
+            Consumed.with(keys, rackSerde).withName("power-intent-racks-source"),
+            Materialized.<String, IntentRack, KeyValueStore<Bytes, byte[]>>as(RACKS_STORE)
+                .withKeySerde(keys)
+                .withValueSerde(rackSerde));
+    KTable<String, RackLoad> rackLoads =
+        feedContexts
+            .mapValues(
+                RackLoads::of,
+                Named.as("power-feed-load"),
+                Materialized.<String, FeedLoad, KeyValueStore<Bytes, byte[]>>as(FEED_LOADS_STORE)
+                    .withKeySerde(keys)
+                    .withValueSerde(loadSerde))
+            .groupBy(
+                (feedId, load) -> KeyValue.pair(load.getRackId(), load),
+                Grouped.with("power-feed-loads-by-rack", keys, loadSerde))
+            .aggregate(
+                RackLoads::empty,
+                RackLoads::put,
+                RackLoads::remove,
+                Named.as("power-rack-load-aggregate"),
+                Materialized.<String, RackLoad, KeyValueStore<Bytes, byte[]>>as(RACK_LOADS_STORE)
+                    .withKeySerde(keys)
+                    .withValueSerde(rackLoadSerde));
+
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(RACK_LEVEL_STORE), keys, Serdes.String()));
+    KStream<String, TelemetryVerdict> verdicts =
+        racks
+            .leftJoin(rackLoads, RackContext::new, Named.as("power-rack-with-loads"))
+            .toStream(Named.as("power-rack-contexts"))
+            .processValues(
+                () -> new RackEvaluator(RACK_LEVEL_STORE, policy),
+                Named.as("power-rack-evaluator"),
+                RACK_LEVEL_STORE);
+    DiscrepancyPublisher.publish(
+        builder,
+        config,
+        "power-rack",
+        verdicts.mapValues(
+            verdict -> verdict == null ? null : verdict.evaluation(),
+            Named.as("power-rack-evaluations")));
+    AlertPublisher.publish(builder, config, "power-rack", verdicts);
   }
 
   private void addSilenceDetection(
