@@ -83,13 +83,15 @@ public final class PowerTopology {
     this.policy = Objects.requireNonNull(policy, "policy");
   }
 
-  /** Adds the power sub-topology to the builder. */
+  /**
+   * Adds the power sub-topology to the builder, reading the feed and rack tables itself. Use {@link
+   * #addTo(StreamsBuilder, KTable, KTable)} when another domain already reads those topics (Kafka
+   * Streams refuses a topic registered as a source twice).
+   */
   public void addTo(StreamsBuilder builder) {
     Serde<String> keys = Serdes.String();
     Serde<IntentPowerFeed> feedSerde = serdes.value(IntentPowerFeed.class);
-    Serde<PowerReading> readingSerde = serdes.value(PowerReading.class);
-    Serde<FeedWindow> windowSerde = serdes.value(FeedWindow.class);
-
+    Serde<IntentRack> rackSerde = serdes.value(IntentRack.class);
     KTable<String, IntentPowerFeed> feeds =
         builder.table(
             topics.intentPowerFeeds(),
@@ -97,6 +99,27 @@ public final class PowerTopology {
             Materialized.<String, IntentPowerFeed, KeyValueStore<Bytes, byte[]>>as(FEEDS_STORE)
                 .withKeySerde(keys)
                 .withValueSerde(feedSerde));
+    KTable<String, IntentRack> racks =
+        builder.table(
+            topics.intentRacks(),
+            Consumed.with(keys, rackSerde).withName("power-intent-racks-source"),
+            Materialized.<String, IntentRack, KeyValueStore<Bytes, byte[]>>as(RACKS_STORE)
+                .withKeySerde(keys)
+                .withValueSerde(rackSerde));
+    addTo(builder, feeds, racks);
+  }
+
+  /**
+   * Adds the power sub-topology to the builder, joining telemetry with the given tables of the
+   * design's power feeds and racks (keyed by NetBox id).
+   */
+  public void addTo(
+      StreamsBuilder builder,
+      KTable<String, IntentPowerFeed> feeds,
+      KTable<String, IntentRack> racks) {
+    Serde<String> keys = Serdes.String();
+    Serde<PowerReading> readingSerde = serdes.value(PowerReading.class);
+    Serde<FeedWindow> windowSerde = serdes.value(FeedWindow.class);
 
     KStream<String, PowerReading> readings =
         builder.stream(
@@ -159,7 +182,7 @@ public final class PowerTopology {
     AlertPublisher.publish(builder, config, "power-feed", verdicts);
 
     addSilenceDetection(builder, readings, keys);
-    addRackChecks(builder, feedContexts, keys);
+    addRackChecks(builder, feedContexts, racks, keys);
   }
 
   /**
@@ -168,17 +191,12 @@ public final class PowerTopology {
    * or sides, and a changed rack budget all re-evaluate the rack.
    */
   private void addRackChecks(
-      StreamsBuilder builder, KTable<String, FeedContext> feedContexts, Serde<String> keys) {
-    Serde<IntentRack> rackSerde = serdes.value(IntentRack.class);
+      StreamsBuilder builder,
+      KTable<String, FeedContext> feedContexts,
+      KTable<String, IntentRack> racks,
+      Serde<String> keys) {
     Serde<FeedLoad> loadSerde = serdes.value(FeedLoad.class);
     Serde<RackLoad> rackLoadSerde = serdes.value(RackLoad.class);
-    KTable<String, IntentRack> racks =
-        builder.table(
-            topics.intentRacks(),
-            Consumed.with(keys, rackSerde).withName("power-intent-racks-source"),
-            Materialized.<String, IntentRack, KeyValueStore<Bytes, byte[]>>as(RACKS_STORE)
-                .withKeySerde(keys)
-                .withValueSerde(rackSerde));
     KTable<String, RackLoad> rackLoads =
         feedContexts
             .mapValues(

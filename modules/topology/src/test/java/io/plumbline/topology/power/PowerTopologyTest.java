@@ -15,6 +15,7 @@ import io.plumbline.avro.v1.Severity;
 import io.plumbline.avro.v1.SubjectKind;
 import io.plumbline.topology.PlumblineTopics;
 import io.plumbline.topology.TopologyConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PowerTopologyTest {
 
@@ -47,6 +49,8 @@ class PowerTopologyTest {
   private TestOutputTopic<String, Discrepancy> discrepancies;
   private TestOutputTopic<String, Alert> alerts;
 
+  @TempDir Path stateDir;
+
   @BeforeEach
   void start() {
     TopologyConfig config =
@@ -57,6 +61,7 @@ class PowerTopologyTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "power-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     driver = new TopologyTestDriver(builder.build(), props);
     var serdes = config.serdes();
