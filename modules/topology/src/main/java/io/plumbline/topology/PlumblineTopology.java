@@ -1,7 +1,9 @@
 package io.plumbline.topology;
 
+import io.plumbline.topology.cooling.CoolingTopology;
 import io.plumbline.topology.design.DesignTopology;
 import io.plumbline.topology.installation.InstallationTopology;
+import io.plumbline.topology.power.PowerTopology;
 import io.plumbline.topology.supply.SupplyTopology;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -21,6 +23,8 @@ public final class PlumblineTopology {
     new InstallationTopology(config).addTo(builder, sources);
     new DesignTopology(config).addTo(builder, sources);
     new SupplyTopology(config).addTo(builder, sources);
+    new PowerTopology(config).addTo(builder, sources);
+    new CoolingTopology(config).addTo(builder);
     return builder.build();
   }
 }

@@ -1,13 +1,11 @@
 package io.plumbline.topology;
 
-import io.plumbline.avro.v1.EnvironmentReading;
 import io.plumbline.avro.v1.IntentCable;
 import io.plumbline.avro.v1.IntentDevice;
 import io.plumbline.avro.v1.IntentDeviceType;
 import io.plumbline.avro.v1.IntentPowerFeed;
 import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.ObservedSystem;
-import io.plumbline.avro.v1.PowerReading;
 import io.plumbline.avro.v1.PurchaseOrderLine;
 import io.plumbline.avro.v1.Receipt;
 import io.plumbline.topology.identity.Identifiers;
@@ -27,10 +25,10 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The input topics, each read once per topology: Kafka Streams allows one source per topic, and one
- * table per intent topic keeps one copy of its state. Domains ask for what they need; each source
- * is created on first request with a fixed name, so the topology stays stable whatever the order in
- * which domains are composed.
+ * The input topics shared by several domains, each read once per topology: Kafka Streams allows one
+ * source per topic, and one table per intent topic keeps one copy of its state. Domains ask for
+ * what they need; each source is created on first request with a fixed name, so the topology stays
+ * stable whatever the order in which domains are composed.
  */
 public final class SharedSources {
 
@@ -85,14 +83,6 @@ public final class SharedSources {
 
   public KStream<String, Receipt> receipts() {
     return stream(topics.receipts(), "receipts", Receipt.class);
-  }
-
-  public KStream<String, PowerReading> powerReadings() {
-    return stream(topics.powerReadings(), "power-readings", PowerReading.class);
-  }
-
-  public KStream<String, EnvironmentReading> environmentReadings() {
-    return stream(topics.environmentReadings(), "environment-readings", EnvironmentReading.class);
   }
 
   /**

@@ -10,6 +10,7 @@ import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.PowerReading;
 import io.plumbline.topology.AvroSerdes;
 import io.plumbline.topology.PlumblineTopics;
+import io.plumbline.topology.SharedSources;
 import io.plumbline.topology.TopologyConfig;
 import io.plumbline.topology.lifecycle.DiscrepancyPublisher;
 import io.plumbline.topology.lifecycle.Evaluation;
@@ -83,30 +84,14 @@ public final class PowerTopology {
     this.policy = Objects.requireNonNull(policy, "policy");
   }
 
-  /**
-   * Adds the power sub-topology to the builder, reading the feed and rack tables itself. Use {@link
-   * #addTo(StreamsBuilder, KTable, KTable)} when another domain already reads those topics (Kafka
-   * Streams refuses a topic registered as a source twice).
-   */
+  /** Adds the power sub-topology to the builder, on sources of its own. */
   public void addTo(StreamsBuilder builder) {
-    Serde<String> keys = Serdes.String();
-    Serde<IntentPowerFeed> feedSerde = serdes.value(IntentPowerFeed.class);
-    Serde<IntentRack> rackSerde = serdes.value(IntentRack.class);
-    KTable<String, IntentPowerFeed> feeds =
-        builder.table(
-            topics.intentPowerFeeds(),
-            Consumed.with(keys, feedSerde).withName("power-intent-feeds-source"),
-            Materialized.<String, IntentPowerFeed, KeyValueStore<Bytes, byte[]>>as(FEEDS_STORE)
-                .withKeySerde(keys)
-                .withValueSerde(feedSerde));
-    KTable<String, IntentRack> racks =
-        builder.table(
-            topics.intentRacks(),
-            Consumed.with(keys, rackSerde).withName("power-intent-racks-source"),
-            Materialized.<String, IntentRack, KeyValueStore<Bytes, byte[]>>as(RACKS_STORE)
-                .withKeySerde(keys)
-                .withValueSerde(rackSerde));
-    addTo(builder, feeds, racks);
+    addTo(builder, new SharedSources(builder, config));
+  }
+
+  /** Adds the power sub-topology to the builder, reading the shared design tables. */
+  public void addTo(StreamsBuilder builder, SharedSources sources) {
+    addTo(builder, sources.powerFeeds(), sources.racks());
   }
 
   /**
