@@ -53,8 +53,12 @@ public final class InstallationTopology {
     this.serdes = config.serdes();
   }
 
-  /** Adds the installation sub-topology to the builder. */
-  public void addTo(StreamsBuilder builder) {
+  /**
+   * Adds the installation sub-topology to the builder and returns the device context table (keyed
+   * by NetBox device id, materialized as {@link #DEVICE_CONTEXT_STORE}), so other domains can join
+   * against the same observation-to-device matching instead of reading the topics again.
+   */
+  public KTable<String, DeviceContext> addTo(StreamsBuilder builder) {
     Serde<String> keys = Serdes.String();
     Serde<IntentDevice> deviceSerde = serdes.value(IntentDevice.class);
     Serde<IntentDeviceType> typeSerde = serdes.value(IntentDeviceType.class);
@@ -128,6 +132,7 @@ public final class InstallationTopology {
             topics.reconciledInventory(),
             Produced.with(keys, serdes.value(ReconciledDevice.class))
                 .withName("reconciled-inventory-sink"));
+    return contexts;
   }
 
   /**
