@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * Folds the cables ending on a device into its {@link PlannedLinks}. Adding a cable replaces any
  * earlier version of it; removing one only removes the exact version that was added, so the result
- * is right whichever order the table's subtract and add of an updated cable arrive in. An empty set
- * is null, so a device whose cables are all gone leaves no state behind.
+ * is right whichever order the table's subtract and add of an updated cable arrive in (a null
+ * aggregate counts as empty). An empty set is null, so a device whose cables are all gone leaves no
+ * state behind.
  */
 final class PlannedLinksAggregation {
 
@@ -27,7 +28,7 @@ final class PlannedLinksAggregation {
   static PlannedLinks add(String deviceId, IntentCable cable, PlannedLinks links, CableEnd end) {
     PlannedLink link = end.link(cable);
     List<PlannedLink> out = new ArrayList<>();
-    for (PlannedLink existing : links.getLinks()) {
+    for (PlannedLink existing : links == null ? List.<PlannedLink>of() : links.getLinks()) {
       if (!existing.getCableId().equals(link.getCableId())) {
         out.add(existing);
       }
