@@ -1,5 +1,7 @@
 package io.plumbline.topology;
 
+import io.plumbline.avro.internal.v1.DeviceContext;
+import io.plumbline.topology.cabling.CablingTopology;
 import io.plumbline.topology.cooling.CoolingTopology;
 import io.plumbline.topology.design.DesignTopology;
 import io.plumbline.topology.installation.InstallationTopology;
@@ -7,6 +9,7 @@ import io.plumbline.topology.power.PowerTopology;
 import io.plumbline.topology.supply.SupplyTopology;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KTable;
 
 /**
  * The whole reconciler as one function of its configuration: each domain adds its part to one
@@ -20,7 +23,9 @@ public final class PlumblineTopology {
   public static Topology build(TopologyConfig config) {
     StreamsBuilder builder = new StreamsBuilder();
     SharedSources sources = new SharedSources(builder, config);
-    new InstallationTopology(config).addTo(builder, sources);
+    KTable<String, DeviceContext> devices =
+        new InstallationTopology(config).addTo(builder, sources);
+    new CablingTopology(config).addTo(builder, sources, devices);
     new DesignTopology(config).addTo(builder, sources);
     new SupplyTopology(config).addTo(builder, sources);
     new PowerTopology(config).addTo(builder, sources);

@@ -67,12 +67,16 @@ public final class InstallationTopology {
   }
 
   /** Adds the installation sub-topology to the builder, on sources of its own. */
-  public void addTo(StreamsBuilder builder) {
-    addTo(builder, new SharedSources(builder, config));
+  public KTable<String, DeviceContext> addTo(StreamsBuilder builder) {
+    return addTo(builder, new SharedSources(builder, config));
   }
 
-  /** Adds the installation sub-topology to the builder, reading the shared sources. */
-  public void addTo(StreamsBuilder builder, SharedSources sources) {
+  /**
+   * Adds the installation sub-topology to the builder, reading the shared sources, and returns the
+   * device context table (keyed by NetBox device id, materialized as {@link #DEVICE_CONTEXT_STORE})
+   * so other domains join against the same observation-to-device matching.
+   */
+  public KTable<String, DeviceContext> addTo(StreamsBuilder builder, SharedSources sources) {
     Serde<String> keys = Serdes.String();
     Serde<IntentDevice> deviceSerde = serdes.value(IntentDevice.class);
     Serde<IntentDeviceType> typeSerde = serdes.value(IntentDeviceType.class);
@@ -192,6 +196,7 @@ public final class InstallationTopology {
                 Named.as("installation-bmc-evaluation"))
             .toStream(Named.as("installation-bmc-evaluations"));
     DiscrepancyPublisher.publish(builder, config, "installation-bmc", bmcEvaluations);
+    return contexts;
   }
 
   private static List<KeyValue<String, Discrepancy>> keyedById(List<Discrepancy> transitions) {
