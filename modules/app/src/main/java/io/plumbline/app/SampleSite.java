@@ -93,7 +93,6 @@ final class SampleSite {
         .setPartNumber(partNumber)
         .setUHeight(10)
         .setExpectedGpuCount(8)
-        .setExpectedNicCount(8)
         .setMaximumDrawWatts(model.contains("B200") ? 14_300.0 : 10_200.0)
         .setUrl("https://netbox.example.com/dcim/device-types/" + id + "/")
         .build();

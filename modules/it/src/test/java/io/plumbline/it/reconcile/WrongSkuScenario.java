@@ -119,15 +119,11 @@ final class WrongSkuScenario {
               TIMEOUT,
               "WRONG_SKU RESOLVED for 1401 and 1402");
       assertThat(all)
+          .filteredOn(r -> r.value().getType() == DiscrepancyType.WRONG_SKU)
           .extracting(r -> r.value().getSubject().getId() + " " + r.value().getState())
           .containsExactlyInAnyOrder(
               "1401 OPENED", "1401 RESOLVED", "1402 OPENED", "1402 RESOLVED");
-      assertThat(all)
-          .allSatisfy(
-              r -> {
-                assertThat(r.value().getType()).isEqualTo(DiscrepancyType.WRONG_SKU);
-                assertThat(r.key()).isEqualTo(r.value().getId());
-              });
+      assertThat(all).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getId()));
 
       inventory.awaitUntil(
           seen ->
@@ -141,6 +137,7 @@ final class WrongSkuScenario {
   private static boolean has(
       List<ConsumerRecord<String, Discrepancy>> seen, String deviceId, DiscrepancyState state) {
     return seen.stream()
+        .filter(r -> r.value().getType() == DiscrepancyType.WRONG_SKU)
         .anyMatch(
             r -> r.value().getSubject().getId().equals(deviceId) && r.value().getState() == state);
   }
@@ -210,6 +207,20 @@ final class WrongSkuScenario {
         .setBmcMac(bmcMac)
         .setObservedAt(Instant.now())
         .setModel(model)
+        .setGpus(eightGpus())
         .build();
+  }
+
+  // A full GPU complement, so the component check decides and a correct node can be VERIFIED.
+  private static java.util.List<io.plumbline.avro.v1.ObservedGpu> eightGpus() {
+    java.util.List<io.plumbline.avro.v1.ObservedGpu> gpus = new java.util.ArrayList<>();
+    for (int i = 1; i <= 8; i++) {
+      gpus.add(
+          io.plumbline.avro.v1.ObservedGpu.newBuilder()
+              .setId("GPU_SXM_" + i)
+              .setModel("NVIDIA B200")
+              .build());
+    }
+    return gpus;
   }
 }
