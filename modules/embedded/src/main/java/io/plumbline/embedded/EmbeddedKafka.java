@@ -3,6 +3,8 @@ package io.plumbline.embedded;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -35,8 +37,13 @@ public final class EmbeddedKafka implements AutoCloseable {
   public static EmbeddedKafka start() {
     KafkaClusterTestKit cluster = null;
     try {
+      // Our own directory: the test kit's default one is deleted by a JVM shutdown hook of its
+      // own, which on Ctrl-C races the broker's shutdown, fails its log dir and halts the JVM
+      // before the demo can stop its other parts. The cluster deletes this one on close.
+      Path baseDirectory = Files.createTempDirectory("plumbline-kafka-");
       TestKitNodes nodes =
           new TestKitNodes.Builder()
+              .setBaseDirectory(baseDirectory)
               .setCombined(true)
               .setNumBrokerNodes(1)
               .setNumControllerNodes(1)
@@ -53,6 +60,7 @@ public final class EmbeddedKafka implements AutoCloseable {
               .setConfigProp("transaction.state.log.num.partitions", "4")
               .setConfigProp("group.initial.rebalance.delay.ms", "0")
               .setConfigProp("auto.create.topics.enable", "false")
+              .setDeleteOnClose(true)
               .build();
       formatQuietly(cluster);
       cluster.startup();
