@@ -21,6 +21,7 @@ import io.plumbline.avro.v1.ObservedGpu;
 import io.plumbline.avro.v1.ObservedLocation;
 import io.plumbline.avro.v1.ObservedNic;
 import io.plumbline.avro.v1.ObservedSystem;
+import io.plumbline.avro.v1.PhaseReading;
 import io.plumbline.avro.v1.PowerReading;
 import io.plumbline.avro.v1.PurchaseOrderLine;
 import io.plumbline.avro.v1.Receipt;
@@ -71,6 +72,7 @@ class FullCatalogueScenarioIT {
   private static final String SITE = "3";
   private static final String B200 = "21";
   private static final String LEAF = "30";
+  private static final String PDU = "40";
   private static final String B200_PART = "965-24387-0002-000";
   private static final String RACK_1 = "1100";
   private static final String RACK_2 = "1200";
@@ -164,8 +166,8 @@ class FullCatalogueScenarioIT {
       // later reading of every feed and sensor.
       site.receipts();
       site.observations(false);
-      site.telemetry(telemetryStart.plusSeconds(10), false);
-      site.telemetry(telemetryStart.plusSeconds(100), false);
+      site.telemetry(telemetryStart.plusSeconds(10), false, true);
+      site.telemetry(telemetryStart.plusSeconds(100), false, true);
       producer.flush();
 
       Set<String> expected = expectedFaults();
@@ -186,20 +188,29 @@ class FullCatalogueScenarioIT {
 
       // Fixes. Reality: node 1102 swapped for a B200 and re-plugged, node 1103's GPU seated, the
       // switch SKU ordered, the unknown PO line exported, the hot aisle cooled. Design: NetBox
-      // takes node 1201's serial, feed 2202's allocation and rack 1200's budget are corrected.
+      // takes node 1201's serial, feed 2202's allocation and rack 1200's budget are corrected,
+      // the PDU's install deadline is cleared.
       site.fixes();
-      site.telemetry(telemetryStart.plusSeconds(130), true);
-      site.telemetry(telemetryStart.plusSeconds(220), true);
+      site.telemetry(telemetryStart.plusSeconds(130), true, false);
+      site.telemetry(telemetryStart.plusSeconds(220), true, false);
+      // Five minutes of stream time after its last reading, inlet r14 is silent.
+      site.telemetry(telemetryStart.plusSeconds(400), true, false);
       producer.flush();
       Set<String> fixed = fixedFaults();
+      Set<String> expectedInTheEnd = new TreeSet<>(expected);
+      expectedInTheEnd.add("TELEMETRY_SILENT inlet-r14");
       List<ConsumerRecord<String, Discrepancy>> all =
           discrepancies.awaitUntil(
-              seen -> resolved(seen).containsAll(fixed), TIMEOUT, "fixed faults RESOLVED");
+              seen ->
+                  resolved(seen).containsAll(fixed)
+                      && opened(seen).contains("TELEMETRY_SILENT inlet-r14"),
+              TIMEOUT,
+              "fixed faults RESOLVED, silent sensor OPENED");
       assertThat(resolved(all)).containsExactlyInAnyOrderElementsOf(fixed);
-      assertThat(opened(all)).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(opened(all)).containsExactlyInAnyOrderElementsOf(expectedInTheEnd);
       assertThat(all)
           .extracting(r -> typeAndSubject(r.value()))
-          .allSatisfy(key -> assertThat(expected).contains(key));
+          .allSatisfy(key -> assertThat(expectedInTheEnd).contains(key));
 
       inventory.awaitUntil(
           seen ->
@@ -239,7 +250,13 @@ class FullCatalogueScenarioIT {
         // power and cooling telemetry
         "FEED_OVER_BUDGET 2101",
         "INLET_OVER_TEMPERATURE inlet-r12",
-        "COOLANT_OUT_OF_RANGE cdu-1-supply");
+        "COOLANT_OUT_OF_RANGE cdu-1-supply",
+        "PHASE_IMBALANCE 2102",
+        "PHASE_OVERLOAD 2201",
+        "LOAD_ON_UNUSED_FEED 2901",
+        "RACK_OVER_BUDGET 1300",
+        "AB_HEADROOM_VIOLATED 1400",
+        "DEVICE_NOT_SEEN 1950");
   }
 
   private static Set<String> fixedFaults() {
@@ -253,7 +270,8 @@ class FullCatalogueScenarioIT {
         "INLET_OVER_TEMPERATURE inlet-r12",
         "SERIAL_MISMATCH 1201",
         "FEED_ALLOCATION_OVER_CAPACITY 2202",
-        "RACK_PLANNED_POWER_OVER_BUDGET 1200");
+        "RACK_PLANNED_POWER_OVER_BUDGET 1200",
+        "DEVICE_NOT_SEEN 1950");
   }
 
   private static String typeAndSubject(Discrepancy d) {
@@ -370,12 +388,57 @@ class FullCatalogueScenarioIT {
       send(topics.intentRacks(), RACK_1, rack(RACK_1, "R11", 64_000, 64_000), at);
       send(topics.intentRacks(), RACK_2, rack(RACK_2, "R12", 50_000, 55_000), at);
       // 415 V x 100 A three-phase at 80 %: 57,504 W usable. Feed 2202 is allocated 60 kW.
-      send(topics.intentPowerFeeds(), "2101", feed("2101", RACK_1, "A", 57_200), at);
-      send(topics.intentPowerFeeds(), "2102", feed("2102", RACK_1, "B", 57_200), at);
-      send(topics.intentPowerFeeds(), "2201", feed("2201", RACK_2, "A", 57_200), at);
-      send(topics.intentPowerFeeds(), "2202", feed("2202", RACK_2, "B", 60_000), at);
+      send(topics.intentPowerFeeds(), "2101", feed("2101", RACK_1, "A", 57_200).build(), at);
+      send(topics.intentPowerFeeds(), "2102", feed("2102", RACK_1, "B", 57_200).build(), at);
+      send(topics.intentPowerFeeds(), "2201", feed("2201", RACK_2, "A", 57_200).build(), at);
+      send(topics.intentPowerFeeds(), "2202", feed("2202", RACK_2, "B", 60_000).build(), at);
       send(topics.intentDevices(), LEAF_1, leaf(LEAF_1, "leaf-01"), at);
       send(topics.intentDevices(), LEAF_2, leaf(LEAF_2, "leaf-02"), at);
+      // A PDU due to be installed by now and never seen (no part number: no demand).
+      send(
+          topics.intentDeviceTypes(),
+          PDU,
+          IntentDeviceType.newBuilder()
+              .setId(PDU)
+              .setManufacturer("Raritan")
+              .setModel("PX4")
+              .setUHeight(0)
+              .setExpectedGpuCount(0)
+              .setExpectedNicCount(0)
+              .setFirmwareBaseline(Map.of())
+              .build(),
+          at);
+      send(topics.intentDevices(), "1950", pdu(base), at);
+      // A planned feed, racks 13 and 14 with feeds but no devices.
+      send(
+          topics.intentPowerFeeds(),
+          "2901",
+          feed("2901", null, "A", 0).setStatus("planned").build(),
+          at);
+      send(topics.intentRacks(), "1300", rack("1300", "R13", 10_000, 64_000), at);
+      send(topics.intentPowerFeeds(), "2301", feed("2301", "1300", "A", 5_000).build(), at);
+      send(topics.intentPowerFeeds(), "2302", feed("2302", "1300", "B", 5_000).build(), at);
+      send(
+          topics.intentRacks(),
+          "1400",
+          IntentRack.newBuilder()
+              .setId("1400")
+              .setName("R14")
+              .setSiteId(SITE)
+              .setUHeight(48)
+              .build(),
+          at);
+      for (String id : List.of("2401", "2402")) {
+        send(
+            topics.intentPowerFeeds(),
+            id,
+            feed(id, "1400", id.endsWith("1") ? "A" : "B", 2_000)
+                .setPhase("single-phase")
+                .setVoltage(208)
+                .setAmperage(30)
+                .build(),
+            at);
+      }
       // Rail 1 of every node to leaf-01, rail 2 to leaf-02, switch port = node index.
       for (int i = 0; i < NODES.size(); i++) {
         String node = NODES.get(i);
@@ -519,11 +582,22 @@ class FullCatalogueScenarioIT {
      * Power and environment readings at {@code at}: feed 2101 over 80 % of usable, the others low;
      * inlet r12 hot until {@code fixed}; the CDU supply coolant always too warm.
      */
-    void telemetry(Instant at, boolean fixed) {
+    void telemetry(Instant at, boolean fixed, boolean withInletR14) {
       power("2101", 47_000, at);
-      power("2102", 5_000, at);
-      power("2201", 5_000, at);
+      // Phase currents: 2102 unbalanced (20/10/10 A), 2201 one phase over 80 A.
+      power("2102", 5_000, List.of(20.0, 10.0, 10.0), at);
+      power("2201", 5_000, List.of(85.0, 80.0, 80.0), at);
       power("2202", 5_000, at);
+      // A planned feed nobody should draw from.
+      power("2901", 2_000, at);
+      // Rack 13: 12 kW against a 10 kW budget. Rack 14: 6 kW on two 4,992 W sides.
+      power("2301", 6_000, at);
+      power("2302", 6_000, at);
+      power("2401", 3_000, at);
+      power("2402", 3_000, at);
+      if (withInletR14) {
+        environment("inlet-r14", "1400", EnvironmentKind.INLET_TEMPERATURE, 22.0, "Cel", at);
+      }
       environment("inlet-r11", RACK_1, EnvironmentKind.INLET_TEMPERATURE, 22.0, "Cel", at);
       environment(
           "inlet-r12", RACK_2, EnvironmentKind.INLET_TEMPERATURE, fixed ? 22.0 : 29.0, "Cel", at);
@@ -533,6 +607,18 @@ class FullCatalogueScenarioIT {
     }
 
     private void power(String feed, double watts, Instant at) {
+      power(feed, watts, List.of(), at);
+    }
+
+    private void power(String feed, double watts, List<Double> phaseAmps, Instant at) {
+      List<PhaseReading> phases = new ArrayList<>();
+      for (int i = 0; i < phaseAmps.size(); i++) {
+        phases.add(
+            PhaseReading.newBuilder()
+                .setPhase("L" + (i + 1))
+                .setCurrentAmps(phaseAmps.get(i))
+                .build());
+      }
       send(
           topics.powerReadings(),
           feed,
@@ -541,7 +627,7 @@ class FullCatalogueScenarioIT {
               .setSourceId("pdu-" + feed)
               .setMeasuredAt(at)
               .setTotalPowerWatts(watts)
-              .setPhases(List.of())
+              .setPhases(phases)
               .build(),
           at);
     }
@@ -569,8 +655,9 @@ class FullCatalogueScenarioIT {
       poLine("PO-1001", 1, "MSN5600", 1, null, at);
       poLine("PO-1999", 1, "CBL-400G", 2, null, at);
       send(topics.intentDevices(), "1201", node("1201", "SN1201X"), at);
-      send(topics.intentPowerFeeds(), "2202", feed("2202", RACK_2, "B", 57_200), at);
+      send(topics.intentPowerFeeds(), "2202", feed("2202", RACK_2, "B", 57_200).build(), at);
       send(topics.intentRacks(), RACK_2, rack(RACK_2, "R12", 64_000, 55_000), at);
+      send(topics.intentDevices(), "1950", pdu(null), at);
     }
   }
 
@@ -601,7 +688,8 @@ class FullCatalogueScenarioIT {
         .build();
   }
 
-  private static IntentPowerFeed feed(String id, String rack, String side, double allocated) {
+  private static IntentPowerFeed.Builder feed(
+      String id, String rack, String side, double allocated) {
     return IntentPowerFeed.newBuilder()
         .setId(id)
         .setName("feed-" + id)
@@ -615,7 +703,18 @@ class FullCatalogueScenarioIT {
         .setAmperage(100)
         .setMaxUtilizationPercent(80)
         .setAllocatedDrawWatts(allocated)
-        .setStatus("active")
+        .setStatus("active");
+  }
+
+  private static IntentDevice pdu(Instant installDeadline) {
+    return IntentDevice.newBuilder()
+        .setId("1950")
+        .setName("pdu-1950")
+        .setDeviceTypeId(PDU)
+        .setSiteId(SITE)
+        .setRole("pdu")
+        .setStatus("planned")
+        .setInstallDeadline(installDeadline)
         .build();
   }
 
