@@ -73,6 +73,7 @@ class FullCatalogueScenarioIT {
   private static final String B200 = "21";
   private static final String LEAF = "30";
   private static final String PDU = "40";
+  private static final String APPLIANCE = "50";
   private static final String B200_PART = "965-24387-0002-000";
   private static final String RACK_1 = "1100";
   private static final String RACK_2 = "1200";
@@ -256,7 +257,8 @@ class FullCatalogueScenarioIT {
         "LOAD_ON_UNUSED_FEED 2901",
         "RACK_OVER_BUDGET 1300",
         "AB_HEADROOM_VIOLATED 1400",
-        "DEVICE_NOT_SEEN 1950");
+        "DEVICE_NOT_SEEN 1950",
+        "RACK_AB_REDUNDANCY_INSUFFICIENT 1400");
   }
 
   private static Set<String> fixedFaults() {
@@ -409,6 +411,34 @@ class FullCatalogueScenarioIT {
               .build(),
           at);
       send(topics.intentDevices(), "1950", pdu(base), at);
+      // A 6 kW appliance (no part number) in rack 14, whose sides carry 4,992 W each.
+      send(
+          topics.intentDeviceTypes(),
+          APPLIANCE,
+          IntentDeviceType.newBuilder()
+              .setId(APPLIANCE)
+              .setManufacturer("Acme")
+              .setModel("Storage appliance")
+              .setUHeight(4)
+              .setExpectedGpuCount(0)
+              .setExpectedNicCount(0)
+              .setAllocatedDrawWatts(6_000.0)
+              .setFirmwareBaseline(Map.of())
+              .build(),
+          at);
+      send(
+          topics.intentDevices(),
+          "1960",
+          IntentDevice.newBuilder()
+              .setId("1960")
+              .setName("storage-1960")
+              .setDeviceTypeId(APPLIANCE)
+              .setSiteId(SITE)
+              .setRackId("1400")
+              .setPosition(2.0)
+              .setStatus("planned")
+              .build(),
+          at);
       // A planned feed, racks 13 and 14 with feeds but no devices.
       send(
           topics.intentPowerFeeds(),
