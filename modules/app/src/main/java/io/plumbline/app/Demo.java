@@ -70,17 +70,42 @@ final class Demo implements AutoCloseable {
 
     SampleSite site = new SampleSite(config.topics(), keep(producer(config)));
     site.publishDesign();
+    site.publishFeeds();
     site.publishFirstObservations();
-    awaitTransition(SampleSite.deviceId(2), DiscrepancyState.OPENED);
-    awaitTransition(SampleSite.deviceId(4), DiscrepancyState.OPENED);
+    site.publishFeedOverload();
+    awaitTransition(DiscrepancyType.WRONG_SKU, SampleSite.deviceId(2), DiscrepancyState.OPENED);
+    awaitTransition(DiscrepancyType.WRONG_SKU, SampleSite.deviceId(4), DiscrepancyState.OPENED);
+    awaitTransition(
+        DiscrepancyType.FEED_ALLOCATION_OVER_CAPACITY, SampleSite.FEED_B, DiscrepancyState.OPENED);
+    awaitTransition(DiscrepancyType.FEED_OVER_BUDGET, SampleSite.FEED_A, DiscrepancyState.OPENED);
 
     out.println("-- a technician swaps node 2 for a DGX B200 --");
     site.publishHardwareSwap();
-    awaitTransition(SampleSite.deviceId(2), DiscrepancyState.RESOLVED);
+    awaitTransition(DiscrepancyType.WRONG_SKU, SampleSite.deviceId(2), DiscrepancyState.RESOLVED);
 
     out.println("-- the designer accepts the B200 in node 4's slot and corrects NetBox --");
     site.publishDesignCorrection();
-    awaitTransition(SampleSite.deviceId(4), DiscrepancyState.RESOLVED);
+    awaitTransition(DiscrepancyType.WRONG_SKU, SampleSite.deviceId(4), DiscrepancyState.RESOLVED);
+
+    out.println("-- facilities upgrade feed R14-B to 100 A --");
+    site.publishFeedUpgrade();
+    awaitTransition(
+        DiscrepancyType.FEED_ALLOCATION_OVER_CAPACITY,
+        SampleSite.FEED_B,
+        DiscrepancyState.RESOLVED);
+
+    out.println("-- load is shed on feed R14-A --");
+    site.publishLoadShed();
+    awaitTransition(DiscrepancyType.FEED_OVER_BUDGET, SampleSite.FEED_A, DiscrepancyState.RESOLVED);
+
+    out.println("-- procurement orders the four DGX B200 --");
+    site.publishPurchaseOrder();
+    awaitTransition(
+        DiscrepancyType.UNDER_PROCURED,
+        SampleSite.SITE
+            + ":"
+            + io.plumbline.topology.identity.Identifiers.model(SampleSite.B200_PART),
+        DiscrepancyState.RESOLVED);
 
     out.printf(
         "Demo scenario complete after %.1f s.%n",
@@ -88,23 +113,25 @@ final class Demo implements AutoCloseable {
   }
 
   private void record(Discrepancy d) {
-    if (d.getType() == DiscrepancyType.WRONG_SKU) {
-      seen.add(d.getSubject().getId() + "/" + d.getState());
-      synchronized (seen) {
-        seen.notifyAll();
-      }
+    seen.add(key(d.getType(), d.getSubject().getId(), d.getState()));
+    synchronized (seen) {
+      seen.notifyAll();
     }
   }
 
-  private void awaitTransition(String deviceId, DiscrepancyState state)
+  private static String key(DiscrepancyType type, String subjectId, DiscrepancyState state) {
+    return type + "/" + subjectId + "/" + state;
+  }
+
+  private void awaitTransition(DiscrepancyType type, String subjectId, DiscrepancyState state)
       throws InterruptedException {
     long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
     synchronized (seen) {
-      while (!seen.contains(deviceId + "/" + state)) {
+      while (!seen.contains(key(type, subjectId, state))) {
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (left <= 0) {
           throw new IllegalStateException(
-              "no WRONG_SKU " + state + " for device " + deviceId + " within " + STEP_TIMEOUT);
+              "no " + type + " " + state + " for " + subjectId + " within " + STEP_TIMEOUT);
         }
         seen.wait(left);
       }

@@ -2,9 +2,12 @@ package io.plumbline.app;
 
 import io.plumbline.avro.v1.IntentDevice;
 import io.plumbline.avro.v1.IntentDeviceType;
+import io.plumbline.avro.v1.IntentPowerFeed;
 import io.plumbline.avro.v1.ObservedGpu;
 import io.plumbline.avro.v1.ObservedLocation;
 import io.plumbline.avro.v1.ObservedSystem;
+import io.plumbline.avro.v1.PowerReading;
+import io.plumbline.avro.v1.PurchaseOrderLine;
 import io.plumbline.topology.PlumblineTopics;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +30,15 @@ final class SampleSite {
   static final String RACK = "14";
   static final String B200_TYPE = "21";
   static final String H100_TYPE = "22";
+  static final String FEED_A = "2101";
+  static final String FEED_B = "2102";
+  static final String B200_PART = "965-24387-0002-000";
+  // Telemetry is stamped in the recent past, aligned to a minute, so one-minute windows close
+  // predictably as later readings arrive (brokers refuse timestamps far in the future).
+  private final Instant telemetryBase =
+      Instant.now()
+          .minus(java.time.Duration.ofMinutes(20))
+          .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
   private static final int NODES = 4;
 
   private final PlumblineTopics topics;
@@ -39,12 +51,61 @@ final class SampleSite {
 
   /** Device types and the rack's devices, with node 4 planned as a DGX H100. */
   void publishDesign() {
-    send(topics.intentDeviceTypes(), B200_TYPE, type(B200_TYPE, "DGX B200", "965-24387-0002-000"));
+    send(topics.intentDeviceTypes(), B200_TYPE, type(B200_TYPE, "DGX B200", B200_PART));
     send(topics.intentDeviceTypes(), H100_TYPE, type(H100_TYPE, "DGX H100", "965-24366-0002-000"));
     for (int node = 1; node <= NODES; node++) {
       String typeId = node == 4 ? H100_TYPE : B200_TYPE;
       send(topics.intentDevices(), deviceId(node), device(node, typeId));
     }
+    producer.flush();
+  }
+
+  /** Rack R14's A and B feeds; B is planned with more allocated draw than 60 A can carry. */
+  void publishFeeds() {
+    send(topics.intentPowerFeeds(), FEED_A, feed(FEED_A, "R14-A", "A", 60, 28_600));
+    send(topics.intentPowerFeeds(), FEED_B, feed(FEED_B, "R14-B", "B", 60, 36_000));
+    producer.flush();
+  }
+
+  /** The facilities team upgrades feed B to 100 A. */
+  void publishFeedUpgrade() {
+    send(topics.intentPowerFeeds(), FEED_B, feed(FEED_B, "R14-B", "B", 100, 36_000));
+    producer.flush();
+  }
+
+  /** Feed A's meter: one minute at 31 kW (90 % of 34.5 kW usable), then a reading closing it. */
+  void publishFeedOverload() {
+    for (int second = 0; second < 60; second += 15) {
+      send(topics.powerReadings(), FEED_A, reading(second, 31_000));
+    }
+    send(topics.powerReadings(), FEED_A, reading(95, 31_000));
+    producer.flush();
+  }
+
+  /** Load is shed on feed A: the next minute averages well under 75 %. */
+  void publishLoadShed() {
+    for (int second = 100; second < 120; second += 5) {
+      send(topics.powerReadings(), FEED_A, reading(second, 15_000));
+    }
+    send(topics.powerReadings(), FEED_A, reading(155, 15_000));
+    producer.flush();
+  }
+
+  /** Procurement orders the four B200s the design needs. */
+  void publishPurchaseOrder() {
+    send(
+        topics.purchaseOrders(),
+        "4500123/1",
+        PurchaseOrderLine.newBuilder()
+            .setPoNumber("4500123")
+            .setLine(1)
+            .setVendor("NVIDIA partner")
+            .setManufacturer("NVIDIA")
+            .setPartNumber(B200_PART)
+            .setQuantity(4)
+            .setExpectedDate(Instant.now().plus(java.time.Duration.ofDays(14)))
+            .setShipToSiteId(SITE)
+            .build());
     producer.flush();
   }
 
@@ -83,6 +144,34 @@ final class SampleSite {
 
   private void send(String topic, String key, SpecificRecord value) {
     producer.send(new ProducerRecord<>(topic, key, value));
+  }
+
+  private static IntentPowerFeed feed(
+      String id, String name, String side, double amperage, double allocatedWatts) {
+    return IntentPowerFeed.newBuilder()
+        .setId(id)
+        .setName(name)
+        .setSiteId(SITE)
+        .setPanelName("PP-3-" + side)
+        .setRackId(RACK)
+        .setSide(side)
+        .setPhase("three-phase")
+        .setVoltage(415)
+        .setAmperage(amperage)
+        .setMaxUtilizationPercent(80)
+        .setAllocatedDrawWatts(allocatedWatts)
+        .setStatus("active")
+        .setUrl("https://netbox.example.com/dcim/power-feeds/" + id + "/")
+        .build();
+  }
+
+  private PowerReading reading(int second, double watts) {
+    return PowerReading.newBuilder()
+        .setFeedId(FEED_A)
+        .setSourceId("pdu-r14-a")
+        .setMeasuredAt(telemetryBase.plusSeconds(second))
+        .setTotalPowerWatts(watts)
+        .build();
   }
 
   private static IntentDeviceType type(String id, String model, String partNumber) {
