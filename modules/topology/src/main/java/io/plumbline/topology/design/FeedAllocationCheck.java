@@ -4,6 +4,7 @@ import io.plumbline.avro.v1.DiscrepancyDomain;
 import io.plumbline.avro.v1.DiscrepancyType;
 import io.plumbline.avro.v1.IntentPowerFeed;
 import io.plumbline.avro.v1.Severity;
+import io.plumbline.topology.IntentSubjects;
 import io.plumbline.topology.lifecycle.Evaluation;
 import io.plumbline.topology.lifecycle.Finding;
 import java.util.List;
@@ -35,7 +36,7 @@ final class FeedAllocationCheck {
             TYPE,
             DiscrepancyDomain.DESIGN,
             Severity.CRITICAL,
-            DesignSubjects.feed(feed),
+            IntentSubjects.feed(feed),
             "<= " + Watts.of(usableWatts) + " usable (" + usable.get().formula() + ")",
             "allocated " + Watts.of(allocated) + " (" + Watts.percent(allocated, usableWatts) + ")",
             "the power ports on feed "

@@ -4,6 +4,7 @@ import io.plumbline.avro.v1.DiscrepancyDomain;
 import io.plumbline.avro.v1.DiscrepancyType;
 import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.Severity;
+import io.plumbline.topology.IntentSubjects;
 import io.plumbline.topology.lifecycle.Evaluation;
 import io.plumbline.topology.lifecycle.Finding;
 import java.util.List;
@@ -65,7 +66,7 @@ final class RackBudgetCheck {
             type,
             DiscrepancyDomain.DESIGN,
             severity,
-            DesignSubjects.rack(rack),
+            IntentSubjects.rack(rack),
             "<= " + Watts.of(budget) + " " + budgetName,
             observedPrefix
                 + load.amount()

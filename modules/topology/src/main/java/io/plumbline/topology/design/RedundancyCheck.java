@@ -6,6 +6,7 @@ import io.plumbline.avro.v1.DiscrepancyType;
 import io.plumbline.avro.v1.IntentPowerFeed;
 import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.Severity;
+import io.plumbline.topology.IntentSubjects;
 import io.plumbline.topology.lifecycle.Evaluation;
 import io.plumbline.topology.lifecycle.Finding;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class RedundancyCheck {
             TYPE,
             DiscrepancyDomain.DESIGN,
             Severity.CRITICAL,
-            DesignSubjects.rack(rack),
+            IntentSubjects.rack(rack),
             "each side alone >= " + Watts.of(load.knownWatts()) + " usable (the planned load)",
             a.get().describe() + ", " + b.get().describe(),
             "planned "

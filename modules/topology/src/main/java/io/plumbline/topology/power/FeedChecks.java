@@ -6,6 +6,7 @@ import io.plumbline.avro.v1.DiscrepancyType;
 import io.plumbline.avro.v1.IntentPowerFeed;
 import io.plumbline.avro.v1.Severity;
 import io.plumbline.avro.v1.Subject;
+import io.plumbline.topology.IntentSubjects;
 import io.plumbline.topology.lifecycle.Evaluation;
 import io.plumbline.topology.lifecycle.Finding;
 import io.plumbline.topology.telemetry.Measurement;
@@ -47,7 +48,7 @@ final class FeedChecks {
       return new Assessment(TelemetryVerdict.undecided(), previousLevel);
     }
     IntentPowerFeed feed = context.feed();
-    Subject subject = PowerSubjects.feed(feed);
+    Subject subject = IntentSubjects.feed(feed);
     Set<DiscrepancyType> decided = EnumSet.noneOf(DiscrepancyType.class);
     List<Finding> findings = new ArrayList<>();
     List<Measurement> measurements = new ArrayList<>();

@@ -9,6 +9,7 @@ import io.plumbline.avro.v1.IntentPowerFeed;
 import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.PowerReading;
 import io.plumbline.topology.AvroSerdes;
+import io.plumbline.topology.IntentSubjects;
 import io.plumbline.topology.PlumblineTopics;
 import io.plumbline.topology.SharedSources;
 import io.plumbline.topology.TopologyConfig;
@@ -238,7 +239,7 @@ public final class PowerTopology {
                     policy.silence(),
                     DiscrepancyDomain.POWER,
                     reading -> null,
-                    PowerSubjects::feedId),
+                    IntentSubjects::feedId),
             Named.as("power-feed-silence-detector"),
             HEARTBEATS_STORE);
     DiscrepancyPublisher.publish(builder, config, "power-feed-silence", silence);

@@ -6,6 +6,7 @@ import io.plumbline.avro.v1.DiscrepancyType;
 import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.Severity;
 import io.plumbline.avro.v1.Subject;
+import io.plumbline.topology.IntentSubjects;
 import io.plumbline.topology.lifecycle.Evaluation;
 import io.plumbline.topology.lifecycle.Finding;
 import io.plumbline.topology.telemetry.Hysteresis;
@@ -53,7 +54,7 @@ final class RackChecks {
       return new Assessment(TelemetryVerdict.undecided(), levels);
     }
     IntentRack rack = context.rack();
-    Subject subject = PowerSubjects.rack(rack);
+    Subject subject = IntentSubjects.rack(rack);
     boolean complete = measured.size() == feeds.size();
     double load = measured.stream().mapToDouble(FeedLoad::getMeanWatts).sum();
     FeedLoad latest = measured.stream().max(Comparator.comparing(FeedLoad::getWindowEnd)).get();

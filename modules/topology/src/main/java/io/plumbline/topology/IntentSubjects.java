@@ -1,16 +1,19 @@
-package io.plumbline.topology.design;
+package io.plumbline.topology;
 
 import io.plumbline.avro.v1.IntentPowerFeed;
 import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.Subject;
 import io.plumbline.avro.v1.SubjectKind;
 
-/** Subjects of design discrepancies, carrying the NetBox id and link. */
-final class DesignSubjects {
+/**
+ * Discrepancy subjects for design objects, carrying the NetBox id and link, so every domain that
+ * reports on a rack or a feed names it the same way.
+ */
+public final class IntentSubjects {
 
-  private DesignSubjects() {}
+  private IntentSubjects() {}
 
-  static Subject rack(IntentRack rack) {
+  public static Subject rack(IntentRack rack) {
     return Subject.newBuilder()
         .setKind(SubjectKind.RACK)
         .setId(rack.getId())
@@ -22,7 +25,7 @@ final class DesignSubjects {
         .build();
   }
 
-  static Subject feed(IntentPowerFeed feed) {
+  public static Subject feed(IntentPowerFeed feed) {
     return Subject.newBuilder()
         .setKind(SubjectKind.POWER_FEED)
         .setId(feed.getId())
@@ -31,6 +34,16 @@ final class DesignSubjects {
         .setUrl(feed.getUrl())
         .setSiteId(feed.getSiteId())
         .setRackId(feed.getRackId())
+        .build();
+  }
+
+  /** A feed known only by the id its telemetry carries (a NetBox feed id by contract). */
+  public static Subject feedId(String feedId, String rackId) {
+    return Subject.newBuilder()
+        .setKind(SubjectKind.POWER_FEED)
+        .setId(feedId)
+        .setNetboxId(feedId)
+        .setRackId(rackId)
         .build();
   }
 }
