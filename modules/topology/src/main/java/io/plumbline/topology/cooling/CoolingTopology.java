@@ -10,6 +10,7 @@ import io.plumbline.topology.TopologyConfig;
 import io.plumbline.topology.lifecycle.DiscrepancyPublisher;
 import io.plumbline.topology.lifecycle.Evaluation;
 import io.plumbline.topology.telemetry.AlertPublisher;
+import io.plumbline.topology.telemetry.MeasuredAt;
 import io.plumbline.topology.telemetry.SilenceDetector;
 import io.plumbline.topology.telemetry.TelemetryVerdict;
 import java.util.Objects;
@@ -24,7 +25,6 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.processor.TimestampExtractor;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
@@ -73,7 +73,8 @@ public final class CoolingTopology {
                 topics.environmentReadings(),
                 Consumed.with(keys, readingSerde)
                     .withName("cooling-readings-source")
-                    .withTimestampExtractor(measuredAt()))
+                    .withTimestampExtractor(
+                        MeasuredAt.of(EnvironmentReading.class, EnvironmentReading::getMeasuredAt)))
             .filter(
                 (sensorId, reading) -> sensorId != null && reading != null,
                 Named.as("cooling-readings-present"));
@@ -126,13 +127,5 @@ public final class CoolingTopology {
             Named.as("cooling-sensor-silence-detector"),
             HEARTBEATS_STORE);
     DiscrepancyPublisher.publish(builder, config, "cooling-sensor-silence", silence);
-  }
-
-  /** Event time is when the sensor measured, not when the collector produced the record. */
-  private static TimestampExtractor measuredAt() {
-    return (record, partitionTime) ->
-        record.value() instanceof EnvironmentReading reading && reading.getMeasuredAt() != null
-            ? reading.getMeasuredAt().toEpochMilli()
-            : record.timestamp();
   }
 }

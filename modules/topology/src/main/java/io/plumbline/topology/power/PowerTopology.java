@@ -16,6 +16,7 @@ import io.plumbline.topology.TopologyConfig;
 import io.plumbline.topology.lifecycle.DiscrepancyPublisher;
 import io.plumbline.topology.lifecycle.Evaluation;
 import io.plumbline.topology.telemetry.AlertPublisher;
+import io.plumbline.topology.telemetry.MeasuredAt;
 import io.plumbline.topology.telemetry.SilenceDetector;
 import io.plumbline.topology.telemetry.TelemetryVerdict;
 import java.util.Objects;
@@ -34,7 +35,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.processor.TimestampExtractor;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -58,12 +58,10 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 public final class PowerTopology {
 
-  public static final String FEEDS_STORE = "power-feeds-store";
   public static final String WINDOWS_STORE = "power-feed-windows-store";
   public static final String LATEST_WINDOW_STORE = "power-feed-latest-window-store";
   public static final String LOAD_LEVEL_STORE = "power-feed-load-level-store";
   public static final String HEARTBEATS_STORE = "power-feed-heartbeats-store";
-  public static final String RACKS_STORE = "power-racks-store";
   public static final String FEED_LOADS_STORE = "power-feed-loads-store";
   public static final String RACK_LOADS_STORE = "power-rack-loads-store";
   public static final String RACK_LEVEL_STORE = "power-rack-level-store";
@@ -112,7 +110,8 @@ public final class PowerTopology {
                 topics.powerReadings(),
                 Consumed.with(keys, readingSerde)
                     .withName("power-readings-source")
-                    .withTimestampExtractor(measuredAt()))
+                    .withTimestampExtractor(
+                        MeasuredAt.of(PowerReading.class, PowerReading::getMeasuredAt)))
             .filter(
                 (feedId, reading) -> feedId != null && reading != null,
                 Named.as("power-readings-present"));
@@ -251,13 +250,5 @@ public final class PowerTopology {
         .setWindowStart(window.window().startTime())
         .setWindowEnd(window.window().endTime())
         .build();
-  }
-
-  /** Event time is when the meter measured, not when the collector produced the record. */
-  private static TimestampExtractor measuredAt() {
-    return (record, partitionTime) ->
-        record.value() instanceof PowerReading reading && reading.getMeasuredAt() != null
-            ? reading.getMeasuredAt().toEpochMilli()
-            : record.timestamp();
   }
 }

@@ -85,7 +85,7 @@ class PowerTopologySharedTablesTest {
       assertThat(discrepancies.readValuesToList())
           .extracting(Discrepancy::getId)
           .containsExactly("FEED_OVER_BUDGET:POWER_FEED:501");
-      assertThat(driver.getAllStateStores()).doesNotContainKey(PowerTopology.FEEDS_STORE);
+      assertThat(driver.getAllStateStores()).doesNotContainKey("power-feeds-store");
     }
   }
 
