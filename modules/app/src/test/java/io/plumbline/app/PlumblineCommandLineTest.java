@@ -49,4 +49,10 @@ class PlumblineCommandLineTest {
     assertThat(run("run", "--config", "/nonexistent/plumbline.properties")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("/nonexistent/plumbline.properties");
   }
+
+  @Test
+  void ingestWithoutAKnownSourceNamesTheSources() {
+    assertThat(run("ingest", "nosuchsource")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("ingest needs a source");
+  }
 }

@@ -1,0 +1,47 @@
+package io.plumbline.app;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code plumbline demo}: broker, registry, reconciler and a sample site, all on loopback. */
+final class DemoCommand implements Command {
+
+  @Override
+  public String usage() {
+    return String.join(
+        "\n",
+        "demo [--exit]                             self-contained demo on loopback",
+        "                                            (--exit: stop when the scenario is done)");
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
+    List<String> unknown = new ArrayList<>(args);
+    boolean exitWhenDone = unknown.remove("--exit");
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("unexpected argument: " + unknown.get(0));
+    }
+    Demo demo = new Demo(out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              out.println("Stopping the demo...");
+              demo.close();
+              stopped.countDown();
+            },
+            "plumbline-demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    demo.run();
+    if (exitWhenDone) {
+      Runtime.getRuntime().removeShutdownHook(hook);
+      demo.close();
+      return 0;
+    }
+    out.println("Still reconciling; press Ctrl-C to stop everything.");
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,30 @@
+package io.plumbline.app;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * {@code plumbline run}: the reconciler against an existing cluster and registry, until stopped.
+ */
+final class RunCommand implements Command {
+
+  @Override
+  public String usage() {
+    return "run --config FILE [--set key=value ...]   reconcile against a running cluster";
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
+    ConfigArguments arguments = ConfigArguments.parse(args);
+    if (!arguments.rest().isEmpty()) {
+      throw new IllegalArgumentException("unexpected argument: " + arguments.rest().get(0));
+    }
+    Reconciler reconciler = new Reconciler(arguments.load());
+    Runtime.getRuntime().addShutdownHook(new Thread(reconciler::close, "plumbline-shutdown"));
+    reconciler.start();
+    reconciler.awaitStopped(Duration.ofDays(365_000));
+    return reconciler.state() == KafkaStreams.State.ERROR ? 1 : 0;
+  }
+}
