@@ -19,6 +19,10 @@ public final class IngestSources {
 
   static {
     // One line per source: register(name, usage, factory).
+    register(
+        "redfish",
+        io.plumbline.ingest.redfish.RedfishOptions.USAGE,
+        io.plumbline.ingest.redfish.RedfishSource::fromArguments);
   }
 
   private IngestSources() {}
