@@ -24,6 +24,10 @@ public final class IngestSources {
     register("netbox", NetboxSource.USAGE, NetboxSource::fromArguments);
     register("po", FileSource.USAGE, FileSource::purchaseOrders);
     register("receipts", FileSource.USAGE, FileSource::receipts);
+    register(
+        "redfish",
+        io.plumbline.ingest.redfish.RedfishOptions.USAGE,
+        io.plumbline.ingest.redfish.RedfishSource::fromArguments);
   }
 
   private IngestSources() {}
