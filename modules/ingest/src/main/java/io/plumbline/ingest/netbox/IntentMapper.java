@@ -26,10 +26,12 @@ import java.util.TreeMap;
 final class IntentMapper {
 
   private final ComponentIndex index;
+  private final DeviceTypeLibrary library;
   private final PrintStream warnings;
 
-  IntentMapper(ComponentIndex index, PrintStream warnings) {
+  IntentMapper(ComponentIndex index, DeviceTypeLibrary library, PrintStream warnings) {
     this.index = index;
+    this.library = library;
     this.warnings = warnings;
   }
 
@@ -66,18 +68,35 @@ final class IntentMapper {
     Double gpus = customNumber(type, what, PlumblineCustomFields.EXPECTED_GPU_COUNT);
     Double nics = customNumber(type, what, PlumblineCustomFields.EXPECTED_NIC_COUNT);
     String manufacturer = NetboxJson.nestedText(type, "manufacturer", "name");
+    String model = NetboxJson.text(type, "model");
+    String partNumber = NetboxJson.text(type, "part_number");
+    Double maximumDraw = index.maximumDraw(id);
+    Double allocatedDraw = index.allocatedDraw(id);
+    DeviceTypeLibrary.LibraryType known =
+        library.match(NetboxJson.text(type, "slug"), partNumber, manufacturer, model);
+    if (known != null) {
+      // What NetBox states wins; the library fills what it leaves out.
+      partNumber = partNumber != null ? partNumber : known.partNumber();
+      if (maximumDraw == null && allocatedDraw == null) {
+        maximumDraw = known.maximumDraw();
+        allocatedDraw = known.allocatedDraw();
+      }
+      if (gpus == null && known.gpuBays() > 0) {
+        gpus = (double) known.gpuBays();
+      }
+    }
     return IntentDeviceType.newBuilder()
         .setId(id)
         .setManufacturer(required(manufacturer, "manufacturer.name"))
-        .setModel(required(NetboxJson.text(type, "model"), "model"))
-        .setPartNumber(NetboxJson.text(type, "part_number"))
+        .setModel(required(model, "model"))
+        .setPartNumber(partNumber)
         .setUHeight(height == null ? 1.0 : height)
         .setExpectedGpuCount(gpus == null ? 0 : gpus.intValue())
         .setExpectedGpuModel(customText(type, PlumblineCustomFields.EXPECTED_GPU_MODEL))
         .setExpectedNicCount(nics == null ? 0 : nics.intValue())
         .setExpectedNicModel(customText(type, PlumblineCustomFields.EXPECTED_NIC_MODEL))
-        .setMaximumDrawWatts(index.maximumDraw(id))
-        .setAllocatedDrawWatts(index.allocatedDraw(id))
+        .setMaximumDrawWatts(maximumDraw)
+        .setAllocatedDrawWatts(allocatedDraw)
         .setFirmwareBaseline(firmwareBaseline(type, what))
         .setUrl(NetboxJson.uiUrl(type))
         .build();

@@ -149,6 +149,12 @@ public final class NetboxClient {
   }
 
   private static String describe(IOException e) {
+    if (e instanceof java.net.ConnectException) {
+      return "cannot connect (is NetBox running at --url, and reachable from here?)";
+    }
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "no answer within --timeout (" + e.getMessage() + ")";
+    }
     String message = e.getMessage();
     return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }

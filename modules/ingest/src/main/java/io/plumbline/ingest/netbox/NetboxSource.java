@@ -23,7 +23,8 @@ public final class NetboxSource implements IngestSource {
   /** One-line usage for the help text. */
   public static final String USAGE =
       "--url URL [--token TOKEN | --token-file F] [--full] [--interval 5m] [--state-dir DIR]"
-          + " [--page-size N] [--timeout 30s] [--webhook-port PORT [--webhook-host H]"
+          + " [--page-size N] [--timeout 30s] [--device-types DIR] [--webhook-port PORT"
+          + " [--webhook-host H]"
           + " [--webhook-secret-file F]]";
 
   private final SourceArguments args;
@@ -48,10 +49,16 @@ public final class NetboxSource implements IngestSource {
                 "--timeout",
                 "--webhook-port",
                 "--webhook-host",
-                "--webhook-secret-file"),
+                "--webhook-secret-file",
+                "--device-types"),
             Set.of("--full"));
     if (args.value("--url") == null && args.value("--webhook-port") == null) {
       throw new IllegalArgumentException("netbox: give --url, --webhook-port, or both");
+    }
+    String libraryDir = args.value("--device-types");
+    if (libraryDir != null && !Files.isDirectory(Path.of(libraryDir))) {
+      throw new IllegalArgumentException(
+          "netbox: --device-types " + libraryDir + " is not a directory");
     }
     args.integer("--page-size", 1, 1000);
     args.integer("--webhook-port", 0, 65535);
@@ -80,7 +87,17 @@ public final class NetboxSource implements IngestSource {
         stateDir == null
             ? SyncState.inMemory(stateKey)
             : SyncState.load(Path.of(stateDir), stateKey);
-    NetboxSync sync = new NetboxSync(client, state, context);
+    String libraryDir = args.value("--device-types");
+    DeviceTypeLibrary library =
+        libraryDir == null
+            ? DeviceTypeLibrary.none()
+            : DeviceTypeLibrary.load(Path.of(libraryDir), context.progress());
+    if (libraryDir != null) {
+      context
+          .progress()
+          .printf("netbox: %d device types read from %s%n", library.types().size(), libraryDir);
+    }
+    NetboxSync sync = new NetboxSync(client, state, library, context);
     Integer port = args.integer("--webhook-port", 0, 65535);
     NetboxWebhook webhook = null;
     try {

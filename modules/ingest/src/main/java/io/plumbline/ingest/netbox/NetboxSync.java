@@ -50,10 +50,18 @@ public final class NetboxSync {
    * @param state what earlier syncs saw
    */
   NetboxSync(NetboxClient client, SyncState state, IngestContext context) {
+    this(client, state, DeviceTypeLibrary.none(), context);
+  }
+
+  /**
+   * @param library device types that fill in what NetBox's leave out
+   */
+  NetboxSync(
+      NetboxClient client, SyncState state, DeviceTypeLibrary library, IngestContext context) {
     this.client = client;
     this.state = state;
     this.context = context;
-    this.mapper = new IntentMapper(index, context.progress());
+    this.mapper = new IntentMapper(index, library, context.progress());
     DERIVED.forEach(e -> lastObjects.put(e, new HashMap<>()));
   }
 

@@ -327,7 +327,7 @@ class NetboxSyncTest {
     assertThat(sync.sync(true)).isEqualTo(NetboxEndpoint.values().length);
     assertThat(progress())
         .contains("sites not read: GET http://127.0.0.1:" + port + "/api/dcim/sites/");
-    assertThat(progress()).contains("ConnectException");
+    assertThat(progress()).contains("cannot connect (is NetBox running at --url");
     assertThat(sink.committed.stream().map(RecordingSink.Sent::topic).collect(Collectors.toSet()))
         .isEmpty();
   }

@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * server, and a test can replace an endpoint's answer (another file, an HTML page, an HTTP error).
  * Requests are recorded with their Authorization header.
  */
-final class ServedNetbox implements AutoCloseable {
+public final class ServedNetbox implements AutoCloseable {
 
   /** An answer: status, content type and body (null body: the routed resource). */
   record Answer(int status, String contentType, String body) {}
@@ -34,14 +34,14 @@ final class ServedNetbox implements AutoCloseable {
   private final Map<String, Answer> overrides = new ConcurrentHashMap<>();
   final List<Seen> seen = new CopyOnWriteArrayList<>();
 
-  ServedNetbox() throws IOException {
+  public ServedNetbox() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
   /** pynetbox's recorded responses, interfaces paged in two (offset 0 and 50). */
-  static ServedNetbox pynetbox() throws IOException {
+  public static ServedNetbox pynetbox() throws IOException {
     ServedNetbox netbox = new ServedNetbox();
     String dir = "/netbox/pynetbox/";
     netbox.route("sites", dir + "sites.json");
@@ -57,7 +57,7 @@ final class ServedNetbox implements AutoCloseable {
   }
 
   /** The synthetic NetBox 4.x responses, every endpoint. */
-  static ServedNetbox synthetic4x() throws IOException {
+  public static ServedNetbox synthetic4x() throws IOException {
     ServedNetbox netbox = new ServedNetbox();
     for (NetboxEndpoint endpoint : NetboxEndpoint.values()) {
       netbox.route(endpoint.name, "/netbox/synthetic/netbox-4x-" + endpoint.name + ".json");
@@ -74,7 +74,7 @@ final class ServedNetbox implements AutoCloseable {
     overrides.put(endpoint, answer);
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
