@@ -1,19 +1,18 @@
-package io.plumbline.ingest.redfish;
+package io.plumbline.ingest;
 
-import io.plumbline.ingest.IngestSink;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Keeps what a source publishes, for assertions. */
-final class RecordingSink implements IngestSink {
+public final class RecordingSink implements IngestSink {
 
-  record Sent(String topic, String key, SpecificRecord value) {}
+  public record Sent(String topic, String key, SpecificRecord value) {}
 
-  record DeadLetter(String source, String location, String reason) {}
+  public record DeadLetter(String source, String location, String reason) {}
 
-  final List<Sent> sent = new CopyOnWriteArrayList<>();
-  final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
+  public final List<Sent> sent = new CopyOnWriteArrayList<>();
+  public final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
 
   @Override
   public void send(String topic, String key, SpecificRecord value) {
@@ -25,7 +24,7 @@ final class RecordingSink implements IngestSink {
     deadLetters.add(new DeadLetter(source, location, reason));
   }
 
-  <T> List<T> values(Class<T> type) {
+  public <T> List<T> values(Class<T> type) {
     return sent.stream().map(Sent::value).filter(type::isInstance).map(type::cast).toList();
   }
 
