@@ -68,7 +68,8 @@ final class IngestCommand implements Command {
 
   /** Bootstrap servers and the cluster overrides (security...), for clients a source makes. */
   private static Map<String, Object> clientSettings(PlumblineConfig config) {
-    Map<String, Object> settings = new HashMap<>(config.streamsOverrides());
+    Map<String, Object> settings = new HashMap<>(config.kafkaClientSettings());
+    settings.putAll(config.streamsOverrides());
     settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     return settings;
   }

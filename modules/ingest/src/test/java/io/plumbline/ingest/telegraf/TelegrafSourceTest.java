@@ -93,7 +93,7 @@ class TelegrafSourceTest {
                 27.1,
                 "Cel",
                 Instant.ofEpochMilli(1772446530123L)));
-    assertThat(sink.sent)
+    assertThat(sink.committed)
         .extracting(RecordingSink.Sent::topic, RecordingSink.Sent::key)
         .containsExactly(
             tuple("plumbline.telemetry.power", "301"),
@@ -102,7 +102,7 @@ class TelegrafSourceTest {
             tuple("plumbline.telemetry.environment", "env-r14.example.net:front-top"));
 
     assertThat(sink.deadLetters)
-        .extracting(RecordingSink.DeadLetter::location, RecordingSink.DeadLetter::reason)
+        .extracting(RecordingSink.Dead::location, RecordingSink.Dead::reason)
         .containsExactly(
             tuple(
                 "metrics.jsonl:5",
