@@ -56,17 +56,26 @@ final class IngestCommand implements Command {
     } else {
       PlumblineConfig config = arguments.load();
       try (IngestSink sink = kafkaSink(config, name)) {
-        status = source.run(new IngestContext(sink, config.topics(), counters, err, false));
+        status =
+            source.run(
+                new IngestContext(
+                    sink, config.topics(), counters, err, false, clientSettings(config)));
       }
     }
     err.print(counters.summary());
     return status;
   }
 
+  /** Bootstrap servers and the cluster overrides (security...), for clients a source makes. */
+  private static Map<String, Object> clientSettings(PlumblineConfig config) {
+    Map<String, Object> settings = new HashMap<>(config.kafkaClientSettings());
+    settings.putAll(config.streamsOverrides());
+    settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    return settings;
+  }
+
   private static IngestSink kafkaSink(PlumblineConfig config, String source) {
-    Map<String, Object> producer = new HashMap<>(config.kafkaClientSettings());
-    producer.putAll(config.streamsOverrides());
-    producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    Map<String, Object> producer = clientSettings(config);
     producer.put(ProducerConfig.CLIENT_ID_CONFIG, "plumbline-ingest-" + source);
     return new KafkaSink(
         producer,

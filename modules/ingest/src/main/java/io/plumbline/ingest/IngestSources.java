@@ -28,6 +28,10 @@ public final class IngestSources {
         "redfish",
         io.plumbline.ingest.redfish.RedfishOptions.USAGE,
         io.plumbline.ingest.redfish.RedfishSource::fromArguments);
+    register(
+        "telegraf",
+        io.plumbline.ingest.telegraf.TelegrafSource.USAGE,
+        io.plumbline.ingest.telegraf.TelegrafSource::fromArguments);
   }
 
   private IngestSources() {}

@@ -60,6 +60,11 @@ public final class RecordingSink implements IngestSink {
     return committed.stream().filter(s -> s.topic().equals(topic)).toList();
   }
 
+  /** The committed values of one record type, in order. */
+  public synchronized <T> List<T> values(Class<T> type) {
+    return committed.stream().map(Sent::value).filter(type::isInstance).map(type::cast).toList();
+  }
+
   @Override
   public void close() {}
 }

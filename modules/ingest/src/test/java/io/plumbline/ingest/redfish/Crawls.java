@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.ingest.IngestContext;
 import io.plumbline.ingest.IngestCounters;
+import io.plumbline.ingest.RecordingSink;
 import io.plumbline.topology.PlumblineTopics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

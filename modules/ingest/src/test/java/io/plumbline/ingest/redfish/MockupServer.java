@@ -8,13 +8,9 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,15 +31,15 @@ import javax.net.ssl.SSLContext;
  * request that hangs until the server closes. Sessions are accepted at {@code
  * /redfish/v1/SessionService/Sessions}, and every request is logged.
  */
-final class MockupServer implements AutoCloseable {
+public final class MockupServer implements AutoCloseable {
 
   /** One request as the server saw it. */
-  record Request(String method, String path, String authorization, String token) {}
+  public record Request(String method, String path, String authorization, String token) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SESSIONS = "/redfish/v1/SessionService/Sessions";
 
-  private final Path root;
+  private final String root;
   private final HttpServer server;
   private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> transientFailures = new ConcurrentHashMap<>();
@@ -55,7 +51,7 @@ final class MockupServer implements AutoCloseable {
   private final AtomicInteger sessions = new AtomicInteger();
   private final ExecutorService workers = Executors.newCachedThreadPool();
 
-  private MockupServer(Path root, HttpServer server) {
+  private MockupServer(String root, HttpServer server) {
     this.root = root;
     this.server = server;
     server.createContext("/", this::handle);
@@ -64,50 +60,50 @@ final class MockupServer implements AutoCloseable {
   }
 
   /** Serves a mockup folder from the test classpath, e.g. {@code redfish/public-rackmount1}. */
-  static MockupServer http(String mockup) throws IOException {
+  public static MockupServer http(String mockup) throws IOException {
     return new MockupServer(folder(mockup), HttpServer.create(loopback(), 0));
   }
 
   /** The same over TLS with the given server context. */
-  static MockupServer https(String mockup, SSLContext tls) throws IOException {
+  public static MockupServer https(String mockup, SSLContext tls) throws IOException {
     HttpsServer server = HttpsServer.create(loopback(), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));
     return new MockupServer(folder(mockup), server);
   }
 
-  URI url() {
+  public URI url() {
     String scheme = server instanceof HttpsServer ? "https" : "http";
     return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  String address() {
+  public String address() {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
-  MockupServer status(String path, int status) {
+  public MockupServer status(String path, int status) {
     statuses.put(path, status);
     return this;
   }
 
-  MockupServer failFirst(String path, int times, int status) {
+  public MockupServer failFirst(String path, int times, int status) {
     statuses.put(path, status);
     transientFailures.put(path, new AtomicInteger(times));
     return this;
   }
 
-  MockupServer rewrite(String path, UnaryOperator<ObjectNode> change) {
+  public MockupServer rewrite(String path, UnaryOperator<ObjectNode> change) {
     rewrites.merge(path, change, (a, b) -> node -> b.apply(a.apply(node)));
     return this;
   }
 
   /** Adds (or replaces) a resource, the path may carry a query ({@code ?$skip=1}). */
-  MockupServer add(String pathAndQuery, String json) {
+  public MockupServer add(String pathAndQuery, String json) {
     added.put(pathAndQuery, json);
     return this;
   }
 
   /** Adds a resource from a test-classpath file, at the path its {@code @odata.id} names. */
-  MockupServer addResource(String classpathFile) throws IOException {
+  public MockupServer addResource(String classpathFile) throws IOException {
     try (var in = MockupServer.class.getClassLoader().getResourceAsStream(classpathFile)) {
       if (in == null) {
         throw new IllegalArgumentException("no test resource " + classpathFile);
@@ -117,16 +113,16 @@ final class MockupServer implements AutoCloseable {
     }
   }
 
-  MockupServer hang(String path) {
+  public MockupServer hang(String path) {
     hanging.put(path, true);
     return this;
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
-  long count(String method, String path) {
+  public long count(String method, String path) {
     return requests.stream()
         .filter(r -> r.method().equals(method) && r.path().equals(path))
         .count();
@@ -178,12 +174,11 @@ final class MockupServer implements AutoCloseable {
         body = added.get(key);
       }
       if (body == null) {
-        Path file = file(key);
-        if (file == null) {
+        body = file(key);
+        if (body == null) {
           send(exchange, 404, "{\"error\":{\"code\":\"Base.1.0.ResourceMissingAtURI\"}}");
           return;
         }
-        body = Files.readString(file, StandardCharsets.UTF_8);
       }
       UnaryOperator<ObjectNode> rewrite = rewrites.get(key);
       if (rewrite != null) {
@@ -196,13 +191,15 @@ final class MockupServer implements AutoCloseable {
     }
   }
 
-  private Path file(String path) {
-    if (!path.startsWith("/redfish/v1")) {
+  /** The mockup file for a path, read from the classpath (a folder or, in the ITs, a jar). */
+  private String file(String path) throws IOException {
+    if (!path.startsWith("/redfish/v1") || path.contains("..")) {
       return null;
     }
-    String rest = path.substring("/redfish/v1".length());
-    Path file = root.resolve(rest.isEmpty() ? "" : rest.substring(1)).resolve("index.json");
-    return file.normalize().startsWith(root) && Files.isRegularFile(file) ? file : null;
+    String name = root + path.substring("/redfish/v1".length()) + "/index.json";
+    try (var in = MockupServer.class.getClassLoader().getResourceAsStream(name)) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   private static String normalise(String path) {
@@ -224,15 +221,10 @@ final class MockupServer implements AutoCloseable {
     return new InetSocketAddress("127.0.0.1", 0);
   }
 
-  private static Path folder(String mockup) {
-    try {
-      var resource = MockupServer.class.getClassLoader().getResource(mockup);
-      if (resource == null) {
-        throw new IllegalArgumentException("no test resource " + mockup);
-      }
-      return Path.of(resource.toURI());
-    } catch (URISyntaxException e) {
-      throw new UncheckedIOException(new IOException(e));
+  private static String folder(String mockup) {
+    if (MockupServer.class.getClassLoader().getResource(mockup + "/index.json") == null) {
+      throw new IllegalArgumentException("no mockup " + mockup + " on the test classpath");
     }
+    return mockup;
   }
 }

@@ -42,7 +42,7 @@ class PowerAndCoolingCrawlTest {
           crawl.sink.values(PowerReading.class).stream()
               .collect(Collectors.toMap(PowerReading::getFeedId, Function.identity()));
       assertThat(byFeed).containsOnlyKeys("301", "302", "303");
-      assertThat(crawl.sink.sent)
+      assertThat(crawl.sink.committed)
           .filteredOn(s -> s.value() instanceof PowerReading)
           .allSatisfy(
               s -> {
@@ -172,7 +172,7 @@ class PowerAndCoolingCrawlTest {
       assertReading(bySensor, prefix + "Pumps/2:running", EnvironmentKind.OTHER, 0.0, "running");
       assertReading(
           bySensor, prefix + "EnvironmentMetrics:temperature", EnvironmentKind.OTHER, 24.0, "Cel");
-      assertThat(crawl.sink.sent)
+      assertThat(crawl.sink.committed)
           .filteredOn(s -> s.value() instanceof EnvironmentReading)
           .allSatisfy(
               s -> {

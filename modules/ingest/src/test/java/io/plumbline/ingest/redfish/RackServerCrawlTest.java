@@ -22,9 +22,9 @@ class RackServerCrawlTest {
 
       assertThat(crawl.sink.values(ObservedSystem.class)).hasSize(1);
       ObservedSystem system = crawl.sink.values(ObservedSystem.class).get(0);
-      assertThat(crawl.sink.sent.get(0).topic())
+      assertThat(crawl.sink.committed.get(0).topic())
           .isEqualTo(PlumblineTopics.defaultTopics().observedSystems());
-      assertThat(crawl.sink.sent.get(0).key()).isEqualTo("23:11:8a:33:cf:ea");
+      assertThat(crawl.sink.committed.get(0).key()).isEqualTo("23:11:8a:33:cf:ea");
       assertThat(system.getBmcId()).isEqualTo("23:11:8a:33:cf:ea");
       assertThat(system.getBmcMac()).isEqualTo("23:11:8a:33:cf:ea");
       assertThat(system.getBmcAddress()).isEqualTo(bmc.address());

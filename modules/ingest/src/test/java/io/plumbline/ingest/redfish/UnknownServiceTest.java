@@ -49,7 +49,7 @@ class UnknownServiceTest {
 
       Crawls crawl = Crawls.run(Crawls.against(bmc));
 
-      assertThat(crawl.sink.sent).isEmpty();
+      assertThat(crawl.sink.committed).isEmpty();
       assertThat(crawl.progress())
           .contains(
               "redfish " + bmc.address() + ": not read: GET /redfish/v1/: the answer is not JSON");
@@ -64,7 +64,7 @@ class UnknownServiceTest {
 
       Crawls crawl = Crawls.run(Crawls.against(bmc));
 
-      assertThat(crawl.sink.sent).isEmpty();
+      assertThat(crawl.sink.committed).isEmpty();
       assertThat(crawl.progress())
           .contains(
               "redfish "
