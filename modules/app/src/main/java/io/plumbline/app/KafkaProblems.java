@@ -46,7 +46,13 @@ final class KafkaProblems {
           + " did not answer in time. Check bootstrap.servers, that the cluster is up and"
           + " reachable, and that kafka.security.protocol matches the listener.";
     }
-    return where + " failed: " + firstLine(cause);
+    // A client that could not even be created (a missing trust store, a bad mechanism) wraps
+    // the reason: show the innermost one.
+    Throwable root = cause;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return where + " failed: " + firstLine(root) + ". Check the kafka.* settings.";
   }
 
   private static String firstLine(Throwable t) {

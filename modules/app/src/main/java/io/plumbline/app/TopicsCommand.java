@@ -2,6 +2,7 @@ package io.plumbline.app;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
 final class TopicsCommand implements Command {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicsCommand.class);
+
+  private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration SETTLE_POLL = Duration.ofMillis(200);
 
   static final Path DEFAULT_SPEC = Path.of("ops", "topics", "production.yaml");
 
@@ -51,7 +55,7 @@ final class TopicsCommand implements Command {
       List<TopicDifference> differences = audit.differences(spec, config);
       if (apply && !differences.isEmpty()) {
         new TopicApplier(admin).apply(spec, differences).forEach(out::println);
-        differences = audit.differences(spec, config);
+        differences = settled(audit, spec, config);
       }
       if (differences.isEmpty()) {
         out.println("topics match " + specFile + ": " + spec.byRole().size() + " topics checked");
@@ -68,5 +72,23 @@ final class TopicsCommand implements Command {
       err.println(KafkaProblems.explain(e, config));
       return 1;
     }
+  }
+
+  /**
+   * Audits again after changes: the controller has accepted them, but the brokers that answer
+   * describe calls learn of them a moment later, so fixable differences are re-read until they are
+   * gone or the deadline passes.
+   */
+  private static List<TopicDifference> settled(
+      TopicAudit audit, TopicSpec spec, PlumblineConfig config)
+      throws ExecutionException, InterruptedException {
+    long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+    List<TopicDifference> differences = audit.differences(spec, config);
+    while (differences.stream().anyMatch(TopicDifference::fixableByApply)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(SETTLE_POLL.toMillis());
+      differences = audit.differences(spec, config);
+    }
+    return differences;
   }
 }
