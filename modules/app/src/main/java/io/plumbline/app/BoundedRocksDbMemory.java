@@ -30,6 +30,14 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
   /** Share of the budget that memtables may take; the rest is for reads. */
   static final double MEMTABLE_SHARE = 0.25;
 
+  /**
+   * Memtable size of each store. Small, because a topology has a hundred or more stores and every
+   * open memtable charges at least one arena block (an eighth of this) to the shared budget: with
+   * RocksDB's 64 MiB default the empty memtables alone would exceed the budget and every write
+   * would force a flush.
+   */
+  static final long WRITE_BUFFER_BYTES = 2L * 1024 * 1024;
+
   /** Share of the cache reserved for index and filter blocks. */
   private static final double HIGH_PRIORITY_SHARE = 0.1;
 
@@ -53,6 +61,8 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     table.setPinTopLevelIndexAndFilter(true);
     options.setTableFormatConfig(table);
     options.setWriteBufferManager(shared.writeBufferManager());
+    options.setWriteBufferSize(WRITE_BUFFER_BYTES);
+    options.setMaxWriteBufferNumber(2);
   }
 
   @Override

@@ -76,6 +76,7 @@ class BoundedRocksDbMemoryTest {
       assertThat(table.cacheIndexAndFilterBlocks()).isTrue();
       assertThat(table.cacheIndexAndFilterBlocksWithHighPriority()).isTrue();
       assertThat(table.pinTopLevelIndexAndFilter()).isTrue();
+      assertThat(first.writeBufferSize()).isEqualTo(BoundedRocksDbMemory.WRITE_BUFFER_BYTES);
     }
   }
 
