@@ -38,6 +38,7 @@ public final class PlumblineConfig {
   public static final String STATE_DIR = "state.dir";
   public static final String PROCESSING_GUARANTEE = "processing.guarantee";
   public static final String STREAMS_PREFIX = "streams.";
+  public static final String ROCKSDB_MEMORY_MIB = "rocksdb.memory.mib";
 
   /** Prefix of Kafka client settings shared by every client: producer, consumer, admin, Streams. */
   public static final String KAFKA_PREFIX = "kafka.";
@@ -59,6 +60,11 @@ public final class PlumblineConfig {
               PROCESSING_GUARANTEE,
               "exactly_once_v2",
               "exactly_once_v2 or at_least_once; exactly-once unless you accept duplicates."),
+          new Setting(
+              ROCKSDB_MEMORY_MIB,
+              "256",
+              "Off-heap memory in MiB for all RocksDB state stores together (block cache and"
+                  + " memtables, shared)."),
           new Setting("auto.register.schemas", "true", "Register schemas on first write."),
           new Setting("use.latest.version", "false", "Write with the subject's latest schema."),
           new Setting(
@@ -123,6 +129,11 @@ public final class PlumblineConfig {
       if (values.getOrDefault(required, "").isEmpty()) {
         throw new ConfigException(required, null, "required setting is missing");
       }
+    }
+    String memory = values.get(ROCKSDB_MEMORY_MIB);
+    if (!memory.matches("[0-9]{1,7}") || Long.parseLong(memory) < 1) {
+      throw new ConfigException(
+          ROCKSDB_MEMORY_MIB, memory, "must be a whole number of MiB, at least 1");
     }
     String guarantee = values.get(PROCESSING_GUARANTEE);
     if (!List.of("exactly_once_v2", "at_least_once").contains(guarantee)) {
@@ -194,6 +205,11 @@ public final class PlumblineConfig {
 
   public String bootstrapServers() {
     return values.get(BOOTSTRAP_SERVERS);
+  }
+
+  /** The off-heap budget of all RocksDB state stores together, in bytes. */
+  public long rocksDbMemoryBytes() {
+    return Long.parseLong(values.get(ROCKSDB_MEMORY_MIB)) * 1024 * 1024;
   }
 
   public String applicationId() {

@@ -28,6 +28,9 @@ final class StreamsSettings {
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.putAll(config.kafkaClientSettings());
+    // RocksDB off-heap memory is capped for the whole process (shared cache and memtables).
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+    props.put(BoundedRocksDbMemory.MEMORY_BYTES_CONFIG, config.rocksDbMemoryBytes());
     props.putAll(config.streamsOverrides());
     return props;
   }

@@ -190,6 +190,7 @@ class FullCatalogueScenarioIT {
       // Fixes. Reality: node 1102 swapped for a B200 and re-plugged, node 1103's GPU seated, the
       // switch SKU ordered, the unknown PO line exported, the hot aisle cooled. Design: NetBox
       // takes node 1201's serial, feed 2202's allocation and rack 1200's budget are corrected,
+      // rack 1300's cooling capacity is raised,
       // the PDU's install deadline is cleared.
       site.fixes();
       site.telemetry(telemetryStart.plusSeconds(130), true, false);
@@ -257,6 +258,7 @@ class FullCatalogueScenarioIT {
         "LOAD_ON_UNUSED_FEED 2901",
         "RACK_OVER_BUDGET 1300",
         "AB_HEADROOM_VIOLATED 1400",
+        "RACK_HEAT_OVER_COOLING 1300",
         "DEVICE_NOT_SEEN 1950",
         "RACK_AB_REDUNDANCY_INSUFFICIENT 1400");
   }
@@ -273,6 +275,7 @@ class FullCatalogueScenarioIT {
         "SERIAL_MISMATCH 1201",
         "FEED_ALLOCATION_OVER_CAPACITY 2202",
         "RACK_PLANNED_POWER_OVER_BUDGET 1200",
+        "RACK_HEAT_OVER_COOLING 1300",
         "DEVICE_NOT_SEEN 1950");
   }
 
@@ -445,7 +448,9 @@ class FullCatalogueScenarioIT {
           "2901",
           feed("2901", null, "A", 0).setStatus("planned").build(),
           at);
-      send(topics.intentRacks(), "1300", rack("1300", "R13", 10_000, 64_000), at);
+      // Rack 13 can cool only 11 kW: its measured 12 kW is heat over cooling (no devices are
+      // planned there, so the design alone sees no heat problem).
+      send(topics.intentRacks(), "1300", rack("1300", "R13", 10_000, 11_000), at);
       send(topics.intentPowerFeeds(), "2301", feed("2301", "1300", "A", 5_000).build(), at);
       send(topics.intentPowerFeeds(), "2302", feed("2302", "1300", "B", 5_000).build(), at);
       send(
@@ -687,6 +692,7 @@ class FullCatalogueScenarioIT {
       send(topics.intentDevices(), "1201", node("1201", "SN1201X"), at);
       send(topics.intentPowerFeeds(), "2202", feed("2202", RACK_2, "B", 57_200).build(), at);
       send(topics.intentRacks(), RACK_2, rack(RACK_2, "R12", 64_000, 55_000), at);
+      send(topics.intentRacks(), "1300", rack("1300", "R13", 10_000, 20_000), at);
       send(topics.intentDevices(), "1950", pdu(null), at);
     }
   }

@@ -36,8 +36,10 @@ import org.apache.kafka.streams.state.WindowStore;
  * tumbling event-time windows with a grace period and evaluated when a window closes; {@link
  * SensorChecks} decides the discrepancies (subject SENSOR, with its rack), keeping each sensor's
  * inlet level for hysteresis; overruns also go to the alerts topic. A {@link SilenceDetector}
- * reports sensors that stopped reporting. Window stores keep {@link
- * CoolingPolicy#windowRetention()}; the other stores hold one entry per sensor.
+ * reports sensors that stopped reporting (NetBox does not model sensors, so silence is not tied to
+ * the design; heartbeats are forgotten after {@link
+ * io.plumbline.topology.telemetry.SilencePolicy#forgetAfter()}). Window stores keep {@link
+ * CoolingPolicy#windowRetention()}; the level store holds one entry per alarmed check.
  */
 public final class CoolingTopology {
 
@@ -120,6 +122,7 @@ public final class CoolingTopology {
             () ->
                 new SilenceDetector<EnvironmentReading>(
                     HEARTBEATS_STORE,
+                    null,
                     policy.silence(),
                     DiscrepancyDomain.COOLING,
                     EnvironmentReading::getRackId,

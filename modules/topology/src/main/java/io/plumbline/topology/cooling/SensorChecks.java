@@ -12,6 +12,7 @@ import io.plumbline.topology.lifecycle.Finding;
 import io.plumbline.topology.telemetry.Measurement;
 import io.plumbline.topology.telemetry.TelemetryVerdict;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,8 @@ import java.util.Set;
  *   <li>INLET_OVER_TEMPERATURE: the mean inlet temperature through the policy's hysteresis (WARNING
  *       above the ASHRAE recommended 27 °C, CRITICAL above the A1 allowable 32 °C);
  *   <li>COOLANT_OUT_OF_RANGE (CRITICAL): the mean coolant supply temperature or flow outside its
- *       range.
+ *       range; once open it resolves only when every mean is back inside its range by the range's
+ *       clear margin (hysteresis).
  * </ul>
  *
  * A check is decided only when the window holds readings of its kind. Observed values name the band
@@ -34,12 +36,17 @@ import java.util.Set;
  */
 final class SensorChecks {
 
-  /** The verdict, and the inlet level to remember for the next window. */
-  record Assessment(TelemetryVerdict verdict, Severity inletLevel) {}
+  /** The verdict, and the level of each decided check to remember for the next window. */
+  record Assessment(TelemetryVerdict verdict, Map<DiscrepancyType, Severity> levels) {}
+
+  /** The checks with hysteresis state. */
+  static final List<DiscrepancyType> TYPES =
+      List.of(DiscrepancyType.INLET_OVER_TEMPERATURE, DiscrepancyType.COOLANT_OUT_OF_RANGE);
 
   private SensorChecks() {}
 
-  static Assessment assess(EnvironmentWindow window, Severity previousLevel, CoolingPolicy policy) {
+  static Assessment assess(
+      EnvironmentWindow window, Map<DiscrepancyType, Severity> previous, CoolingPolicy policy) {
     Subject subject = CoolingSubjects.sensor(window.getSensorId(), window.getRackId());
     Map<EnvironmentKind, Mean> means = EnvironmentWindows.means(window);
     Set<DiscrepancyType> decided = EnumSet.noneOf(DiscrepancyType.class);
@@ -47,11 +54,13 @@ final class SensorChecks {
     List<Measurement> measurements = new ArrayList<>();
     String span = " over " + window.getWindowStart() + " to " + window.getWindowEnd();
 
-    Severity level = previousLevel;
+    Map<DiscrepancyType, Severity> levels = new EnumMap<>(DiscrepancyType.class);
     Mean inlet = means.get(EnvironmentKind.INLET_TEMPERATURE);
     if (inlet != null) {
-      level = policy.inlet().next(previousLevel, inlet.value());
+      Severity level =
+          policy.inlet().next(previous.get(DiscrepancyType.INLET_OVER_TEMPERATURE), inlet.value());
       decided.add(DiscrepancyType.INLET_OVER_TEMPERATURE);
+      levels.put(DiscrepancyType.INLET_OVER_TEMPERATURE, level);
       double limit =
           level == Severity.CRITICAL ? policy.inlet().critical() : policy.inlet().warning();
       measurements.add(
@@ -77,17 +86,23 @@ final class SensorChecks {
     Mean flow = means.get(EnvironmentKind.COOLANT_FLOW);
     if (supply != null || flow != null) {
       decided.add(DiscrepancyType.COOLANT_OUT_OF_RANGE);
-      checkCoolant(subject, window, supply, flow, policy, findings, measurements, span);
+      boolean alarmed = previous.get(DiscrepancyType.COOLANT_OUT_OF_RANGE) != null;
+      boolean out =
+          checkCoolant(
+              subject, window, supply, flow, alarmed, policy, findings, measurements, span);
+      levels.put(DiscrepancyType.COOLANT_OUT_OF_RANGE, out ? Severity.CRITICAL : null);
     }
     return new Assessment(
-        new TelemetryVerdict(new Evaluation(decided, findings), measurements), level);
+        new TelemetryVerdict(new Evaluation(decided, findings), measurements), levels);
   }
 
-  private static void checkCoolant(
+  /** Adds COOLANT_OUT_OF_RANGE if a mean is not accepted; whether it was. */
+  private static boolean checkCoolant(
       Subject subject,
       EnvironmentWindow window,
       Mean supply,
       Mean flow,
+      boolean alarmed,
       CoolingPolicy policy,
       List<Finding> findings,
       List<Measurement> measurements,
@@ -110,12 +125,21 @@ final class SensorChecks {
       expected.add(
           format("%s %s to %s %s", check.name(), num(range.min()), num(range.max()), unit));
       values.add(format("%s %.1f %s", check.name(), value, unit));
-      double bound = value < range.min() ? range.min() : range.max();
+      boolean low = value < (range.min() + range.max()) / 2;
+      double bound = low ? range.min() : range.max();
       Measurement measurement =
           measurement(DiscrepancyType.COOLANT_OUT_OF_RANGE, subject, window, value, bound, unit);
       measured.add(measurement);
-      if (!range.contains(value)) {
-        outOfRange.add(check.name() + (value < range.min() ? " below " : " above ") + num(bound));
+      if (!range.accepts(value, alarmed)) {
+        // Names the bound, not the value, so a held alarm keeps its text (no UPDATED flapping).
+        double clear = low ? range.min() + range.clearMargin() : range.max() - range.clearMargin();
+        outOfRange.add(
+            check.name()
+                + (low ? " below " : " above ")
+                + num(bound)
+                + (low ? " (until back above " : " (until back below ")
+                + num(clear)
+                + ")");
         violated = violated == null ? measurement : violated;
       }
     }
@@ -132,6 +156,7 @@ final class SensorChecks {
               String.join(", ", outOfRange),
               "mean " + String.join(", ", values) + span));
     }
+    return !outOfRange.isEmpty();
   }
 
   private record CoolantCheck(String name, Mean mean, CoolingPolicy.Range range) {}

@@ -1,18 +1,21 @@
 package io.plumbline.topology.cooling;
 
 import io.plumbline.avro.internal.v1.EnvironmentWindow;
+import io.plumbline.avro.v1.DiscrepancyType;
 import io.plumbline.avro.v1.Severity;
+import io.plumbline.topology.telemetry.CheckLevels;
 import io.plumbline.topology.telemetry.TelemetryVerdict;
+import java.util.Map;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Runs {@link SensorChecks} on each closed window of a sensor and forwards the verdict keyed by
- * sensor id, remembering the sensor's inlet level (the hysteresis state) in a store. Re-keying from
- * the windowed key to its sensor id keeps the partition, so no repartition is needed.
+ * sensor id, remembering the level of each of the sensor's checks (the hysteresis state) in {@link
+ * CheckLevels}. Re-keying from the windowed key to its sensor id keeps the partition, so no
+ * repartition is needed.
  */
 final class SensorEvaluator
     implements Processor<Windowed<String>, EnvironmentWindow, String, TelemetryVerdict> {
@@ -20,7 +23,7 @@ final class SensorEvaluator
   private final String levelStoreName;
   private final CoolingPolicy policy;
   private ProcessorContext<String, TelemetryVerdict> context;
-  private KeyValueStore<String, String> levels;
+  private CheckLevels levels;
 
   SensorEvaluator(String levelStoreName, CoolingPolicy policy) {
     this.levelStoreName = levelStoreName;
@@ -30,7 +33,7 @@ final class SensorEvaluator
   @Override
   public void init(ProcessorContext<String, TelemetryVerdict> context) {
     this.context = context;
-    this.levels = context.getStateStore(levelStoreName);
+    this.levels = new CheckLevels(context.getStateStore(levelStoreName));
   }
 
   @Override
@@ -45,14 +48,9 @@ final class SensorEvaluator
             .setWindowStart(record.key().window().startTime())
             .setWindowEnd(record.key().window().endTime())
             .build();
-    String stored = levels.get(sensorId);
-    Severity previous = stored == null ? null : Severity.valueOf(stored);
+    Map<DiscrepancyType, Severity> previous = levels.of(sensorId, SensorChecks.TYPES);
     SensorChecks.Assessment assessment = SensorChecks.assess(window, previous, policy);
-    if (assessment.inletLevel() == null) {
-      levels.delete(sensorId);
-    } else if (assessment.inletLevel() != previous) {
-      levels.put(sensorId, assessment.inletLevel().name());
-    }
+    levels.update(sensorId, previous, assessment.levels());
     context.forward(record.withKey(sensorId).withValue(assessment.verdict()));
   }
 }

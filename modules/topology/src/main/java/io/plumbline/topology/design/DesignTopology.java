@@ -9,6 +9,7 @@ import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.topology.AvroSerdes;
 import io.plumbline.topology.SharedSources;
 import io.plumbline.topology.TopologyConfig;
+import io.plumbline.topology.UsablePower;
 import io.plumbline.topology.lifecycle.DiscrepancyPublisher;
 import io.plumbline.topology.lifecycle.Evaluation;
 import org.apache.kafka.common.serialization.Serde;

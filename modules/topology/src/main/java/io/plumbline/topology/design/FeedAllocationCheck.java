@@ -5,6 +5,7 @@ import io.plumbline.avro.v1.DiscrepancyType;
 import io.plumbline.avro.v1.IntentPowerFeed;
 import io.plumbline.avro.v1.Severity;
 import io.plumbline.topology.IntentSubjects;
+import io.plumbline.topology.UsablePower;
 import io.plumbline.topology.lifecycle.Evaluation;
 import io.plumbline.topology.lifecycle.Finding;
 import java.util.List;
@@ -27,7 +28,7 @@ final class FeedAllocationCheck {
     if (allocated == null || usable.isEmpty()) {
       return Evaluation.undecided();
     }
-    long usableWatts = usable.get().watts();
+    long usableWatts = usable.get().wholeWatts();
     if (allocated <= usableWatts) {
       return new Evaluation(Set.of(TYPE), List.of());
     }

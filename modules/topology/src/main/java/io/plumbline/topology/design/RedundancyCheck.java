@@ -7,6 +7,7 @@ import io.plumbline.avro.v1.IntentPowerFeed;
 import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.Severity;
 import io.plumbline.topology.IntentSubjects;
+import io.plumbline.topology.UsablePower;
 import io.plumbline.topology.lifecycle.Evaluation;
 import io.plumbline.topology.lifecycle.Finding;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ final class RedundancyCheck {
         if (usable.isEmpty()) {
           return Optional.empty();
         }
-        watts += usable.get().watts();
+        watts += usable.get().wholeWatts();
         names.add(feed.getName());
         formulas.add(usable.get().formula());
       }

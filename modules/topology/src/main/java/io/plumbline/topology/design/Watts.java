@@ -1,7 +1,5 @@
 package io.plumbline.topology.design;
 
-import java.math.BigDecimal;
-
 /** Numbers as people write them in discrepancy texts: {@code 34503 W}, {@code 104 %}. */
 final class Watts {
 
@@ -23,10 +21,5 @@ final class Watts {
       return "> 100 %";
     }
     return rounded + " %";
-  }
-
-  /** A rating without trailing zeros: {@code 415}, {@code 82.5}. */
-  static String number(double value) {
-    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 }

@@ -10,7 +10,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The open discrepancies of each subject, in a key-value store keyed {@code
- * subjectKey/discrepancyId} so that one prefix scan finds a subject's open set.
+ * escapedSubjectKey/discrepancyId} so that one prefix scan finds a subject's open set.
+ *
+ * <p>The subject key is escaped ({@code %} as {@code %25}, {@code /} as {@code %2F}) so that the
+ * separator never occurs inside it: without that, the prefix of subject {@code a} would also match
+ * the entries of subject {@code a/b}. Keys without {@code %} or {@code /} are stored unchanged.
  */
 public final class OpenDiscrepancies {
 
@@ -33,15 +37,20 @@ public final class OpenDiscrepancies {
 
   /** Replaces the subject's open set {@code before} by {@code after}. */
   public void replace(String subjectKey, List<Discrepancy> before, Map<String, Discrepancy> after) {
+    String prefix = prefix(subjectKey);
     for (Discrepancy d : before) {
       if (!after.containsKey(d.getId())) {
-        store.delete(prefix(subjectKey) + d.getId());
+        store.delete(prefix + d.getId());
       }
     }
-    after.forEach((id, d) -> store.put(prefix(subjectKey) + id, d));
+    after.forEach((id, d) -> store.put(prefix + id, d));
   }
 
-  private static String prefix(String subjectKey) {
-    return subjectKey + "/";
+  /** The store key prefix of a subject: its escaped key and the separator. */
+  static String prefix(String subjectKey) {
+    if (subjectKey.indexOf('%') < 0 && subjectKey.indexOf('/') < 0) {
+      return subjectKey + "/";
+    }
+    return subjectKey.replace("%", "%25").replace("/", "%2F") + "/";
   }
 }

@@ -1,15 +1,17 @@
 package io.plumbline.topology.power;
 
+import io.plumbline.avro.v1.DiscrepancyType;
 import io.plumbline.avro.v1.Severity;
+import io.plumbline.topology.telemetry.CheckLevels;
 import io.plumbline.topology.telemetry.TelemetryVerdict;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Runs {@link FeedChecks} whenever a feed's design or its latest window changes, remembering each
- * feed's FEED_OVER_BUDGET level (the hysteresis state) in a store keyed by feed id. A feed removed
+ * Runs {@link FeedChecks} whenever a feed's design or its latest window changes, remembering the
+ * level of each of the feed's checks (the hysteresis state) in {@link CheckLevels}. A feed removed
  * from the design forgets its level and forwards null, which resolves its findings.
  */
 final class FeedEvaluator implements FixedKeyProcessor<String, FeedContext, TelemetryVerdict> {
@@ -17,7 +19,7 @@ final class FeedEvaluator implements FixedKeyProcessor<String, FeedContext, Tele
   private final String levelStoreName;
   private final PowerPolicy policy;
   private FixedKeyProcessorContext<String, TelemetryVerdict> context;
-  private KeyValueStore<String, String> levels;
+  private CheckLevels levels;
 
   FeedEvaluator(String levelStoreName, PowerPolicy policy) {
     this.levelStoreName = levelStoreName;
@@ -27,27 +29,23 @@ final class FeedEvaluator implements FixedKeyProcessor<String, FeedContext, Tele
   @Override
   public void init(FixedKeyProcessorContext<String, TelemetryVerdict> context) {
     this.context = context;
-    this.levels = context.getStateStore(levelStoreName);
+    this.levels = new CheckLevels(context.getStateStore(levelStoreName));
   }
 
   @Override
   public void process(FixedKeyRecord<String, FeedContext> record) {
-    if (record.key() == null) {
+    String feedId = record.key();
+    if (feedId == null) {
       return;
     }
     if (record.value() == null) {
-      levels.delete(record.key());
+      levels.forget(feedId, FeedChecks.TYPES);
       context.forward(record.withValue(null));
       return;
     }
-    String stored = levels.get(record.key());
-    Severity previous = stored == null ? null : Severity.valueOf(stored);
+    Map<DiscrepancyType, Severity> previous = levels.of(feedId, FeedChecks.TYPES);
     FeedChecks.Assessment assessment = FeedChecks.assess(record.value(), previous, policy);
-    if (assessment.loadLevel() == null) {
-      levels.delete(record.key());
-    } else if (assessment.loadLevel() != previous) {
-      levels.put(record.key(), assessment.loadLevel().name());
-    }
+    levels.update(feedId, previous, assessment.levels());
     context.forward(record.withValue(assessment.verdict()));
   }
 }

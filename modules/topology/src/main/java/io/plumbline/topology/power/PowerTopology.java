@@ -27,6 +27,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -49,12 +50,15 @@ import org.apache.kafka.streams.state.WindowStore;
  * feed table, so a new window and a design change (capacity raised, status changed, feed removed)
  * both re-evaluate the feed. {@link FeedChecks} decides the discrepancies, keeping the
  * FEED_OVER_BUDGET level per feed for hysteresis; overruns also go to the alerts topic. A separate
- * {@link SilenceDetector} reports feeds that stopped reporting. Each feed's latest load is also
- * summed per rack (named repartition by rack id) and joined with the rack table for {@link
- * RackChecks} (rack budget, A/B headroom).
+ * {@link SilenceDetector} reports feeds of the design that stopped reporting, and forgets feeds the
+ * design removed. Each feed's latest load is also summed per rack (named repartition by rack id)
+ * and joined with the rack table for {@link RackChecks} (rack budget, A/B headroom).
  *
  * <p>State is bounded: window stores keep {@link PowerPolicy#windowRetention()}, the suppression
- * buffer holds at most the open windows of each feed, the other stores one entry per feed or rack.
+ * buffer holds at most the open windows of each feed; the latest-window table keeps only feeds of
+ * the design (a removed feed's entry is deleted), heartbeats likewise (and none past {@link
+ * io.plumbline.topology.telemetry.SilencePolicy#forgetAfter()}); the other stores hold one entry
+ * per designed feed or rack, or per alarmed check.
  */
 public final class PowerTopology {
 
@@ -104,6 +108,7 @@ public final class PowerTopology {
     Serde<String> keys = Serdes.String();
     Serde<PowerReading> readingSerde = serdes.value(PowerReading.class);
     Serde<FeedWindow> windowSerde = serdes.value(FeedWindow.class);
+    Serde<IntentPowerFeed> feedSerde = serdes.value(IntentPowerFeed.class);
 
     KStream<String, PowerReading> readings =
         builder.stream(
@@ -138,6 +143,21 @@ public final class PowerTopology {
                 Named.as("power-feed-window-by-feed-id"))
             .repartition(
                 Repartitioned.with(keys, windowSerde).withName("power-feed-windows-by-feed"))
+            // Only feeds of the design keep a latest window, and a feed removed from the design
+            // deletes its own, so this table holds at most one entry per designed feed.
+            .join(
+                feeds,
+                (window, feed) -> window,
+                Joined.<String, FeedWindow, IntentPowerFeed>as("power-feed-window-of-designed-feed")
+                    .withKeySerde(keys)
+                    .withValueSerde(windowSerde)
+                    .withOtherValueSerde(feedSerde))
+            .merge(
+                feeds
+                    .toStream(Named.as("power-feed-design-changes"))
+                    .filter((feedId, feed) -> feed == null, Named.as("power-feeds-removed"))
+                    .mapValues(feed -> (FeedWindow) null, Named.as("power-feed-window-deletions")),
+                Named.as("power-feed-windows-and-deletions"))
             .toTable(
                 Named.as("power-feed-latest-window"),
                 Materialized.<String, FeedWindow, KeyValueStore<Bytes, byte[]>>as(
@@ -166,7 +186,7 @@ public final class PowerTopology {
             Named.as("power-feed-evaluations")));
     AlertPublisher.publish(builder, config, "power-feed", verdicts);
 
-    addSilenceDetection(builder, readings, keys);
+    addSilenceDetection(builder, readings, feeds, keys, readingSerde, feedSerde);
     addRackChecks(builder, feedContexts, racks, keys);
   }
 
@@ -223,24 +243,48 @@ public final class PowerTopology {
     AlertPublisher.publish(builder, config, "power-rack", verdicts);
   }
 
+  /**
+   * TELEMETRY_SILENT for feeds of the design: each reading is joined with the feed table (a null
+   * value marks a feed the design does not have), and the detector reads the feed table's store to
+   * forget feeds removed from the design, resolving their silence.
+   */
   private void addSilenceDetection(
-      StreamsBuilder builder, KStream<String, PowerReading> readings, Serde<String> keys) {
+      StreamsBuilder builder,
+      KStream<String, PowerReading> readings,
+      KTable<String, IntentPowerFeed> feeds,
+      Serde<String> keys,
+      Serde<PowerReading> readingSerde,
+      Serde<IntentPowerFeed> feedSerde) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(HEARTBEATS_STORE),
             keys,
             serdes.value(TelemetryHeartbeat.class)));
+    String designStore = feeds.queryableStoreName();
+    String[] stores =
+        designStore == null
+            ? new String[] {HEARTBEATS_STORE}
+            : new String[] {HEARTBEATS_STORE, designStore};
     KStream<String, Evaluation> silence =
-        readings.process(
-            () ->
-                new SilenceDetector<PowerReading>(
-                    HEARTBEATS_STORE,
-                    policy.silence(),
-                    DiscrepancyDomain.POWER,
-                    reading -> null,
-                    IntentSubjects::feedId),
-            Named.as("power-feed-silence-detector"),
-            HEARTBEATS_STORE);
+        readings
+            .leftJoin(
+                feeds,
+                (reading, feed) -> feed == null ? null : reading,
+                Joined.<String, PowerReading, IntentPowerFeed>as("power-readings-with-design")
+                    .withKeySerde(keys)
+                    .withValueSerde(readingSerde)
+                    .withOtherValueSerde(feedSerde))
+            .process(
+                () ->
+                    new SilenceDetector<PowerReading>(
+                        HEARTBEATS_STORE,
+                        designStore,
+                        policy.silence(),
+                        DiscrepancyDomain.POWER,
+                        reading -> null,
+                        IntentSubjects::feedId),
+                Named.as("power-feed-silence-detector"),
+                stores);
     DiscrepancyPublisher.publish(builder, config, "power-feed-silence", silence);
   }
 

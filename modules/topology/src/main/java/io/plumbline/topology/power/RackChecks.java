@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The checks on one rack's measured load, the sum of the latest window means of its designed feeds:
@@ -28,11 +29,15 @@ import java.util.Set;
  * <ul>
  *   <li>RACK_OVER_BUDGET (CRITICAL): the load reaches the rack's power budget;
  *   <li>AB_HEADROOM_VIOLATED (CRITICAL): on a rack fed from sides A and B, the load reaches the
- *       usable power of the weaker side, so the rack could not survive the loss of the other.
+ *       usable power of the weaker side, so the rack could not survive the loss of the other;
+ *   <li>RACK_HEAT_OVER_COOLING (domain COOLING): the heat the rack gives off, which is all the
+ *       power its feeds deliver, against the rack's cooling capacity in the design: WARNING from 90
+ *       %, CRITICAL from 100 % (policy {@link PowerPolicy#rackHeat()}).
  * </ul>
  *
- * Both clear below 95 % (hysteresis). A feed without telemetry yet makes the sum a lower bound: it
- * can prove an overrun, never its absence, so the check stays undecided until every feed reported.
+ * The first two clear below 95 %; every level goes through the policy's hysteresis. A feed without
+ * telemetry yet makes the sum a lower bound: it can prove an overrun, never its absence, so the
+ * check stays undecided until every feed reported.
  */
 final class RackChecks {
 
@@ -40,7 +45,10 @@ final class RackChecks {
   record Assessment(TelemetryVerdict verdict, Map<DiscrepancyType, Severity> levels) {}
 
   static final List<DiscrepancyType> TYPES =
-      List.of(DiscrepancyType.RACK_OVER_BUDGET, DiscrepancyType.AB_HEADROOM_VIOLATED);
+      List.of(
+          DiscrepancyType.RACK_OVER_BUDGET,
+          DiscrepancyType.AB_HEADROOM_VIOLATED,
+          DiscrepancyType.RACK_HEAT_OVER_COOLING);
 
   private RackChecks() {}
 
@@ -65,66 +73,122 @@ final class RackChecks {
             + " in the window ending "
             + end;
 
-    Set<DiscrepancyType> decided = EnumSet.noneOf(DiscrepancyType.class);
-    List<Finding> findings = new ArrayList<>();
-    List<Measurement> measurements = new ArrayList<>();
-    Hysteresis hysteresis = policy.rackLoad();
-
+    Judge judge = new Judge(subject, previous, levels, load, complete, start, end);
+    Hysteresis rackLoad = policy.rackLoad();
     Double budget = rack.getPowerBudgetWatts();
     if (budget != null && budget > 0) {
-      Severity level =
-          hysteresis.next(previous.get(DiscrepancyType.RACK_OVER_BUDGET), load / budget * 100.0);
-      if (complete || level != null) {
-        decided.add(DiscrepancyType.RACK_OVER_BUDGET);
-        levels.put(DiscrepancyType.RACK_OVER_BUDGET, level);
-        measurements.add(
-            new Measurement(
-                DiscrepancyType.RACK_OVER_BUDGET, subject, start, end, load, budget, "W"));
-        if (level != null) {
-          findings.add(
-              new Finding(
-                  DiscrepancyType.RACK_OVER_BUDGET,
-                  DiscrepancyDomain.POWER,
-                  level,
-                  subject,
-                  format("load at most the rack budget, %,.0f W", budget),
-                  format(
-                      "load reached %.0f %% of the budget (until below %.0f %%)",
-                      hysteresis.critical(), hysteresis.clearCritical()),
-                  detail));
-        }
-      }
+      judge.against(
+          DiscrepancyType.RACK_OVER_BUDGET,
+          DiscrepancyDomain.POWER,
+          rackLoad,
+          budget,
+          format("load at most the rack budget, %,.0f W", budget),
+          level ->
+              format(
+                  "load reached %.0f %% of the budget (until below %.0f %%)",
+                  rackLoad.critical(), rackLoad.clearCritical()),
+          detail);
     }
-
     double sideA = usable(feeds, "A");
     double sideB = usable(feeds, "B");
     if (sideA > 0 && sideB > 0) {
       double oneSide = Math.min(sideA, sideB);
-      Severity level =
-          hysteresis.next(previous.get(DiscrepancyType.AB_HEADROOM_VIOLATED), load / oneSide * 100);
-      if (complete || level != null) {
-        decided.add(DiscrepancyType.AB_HEADROOM_VIOLATED);
-        levels.put(DiscrepancyType.AB_HEADROOM_VIOLATED, level);
-        measurements.add(
-            new Measurement(
-                DiscrepancyType.AB_HEADROOM_VIOLATED, subject, start, end, load, oneSide, "W"));
-        if (level != null) {
-          findings.add(
-              new Finding(
-                  DiscrepancyType.AB_HEADROOM_VIOLATED,
-                  DiscrepancyDomain.POWER,
-                  level,
-                  subject,
-                  format("A+B load within one side's usable power, %,.0f W", oneSide),
-                  format(
-                      "A+B load reached %.0f %% of one side (until below %.0f %%)",
-                      hysteresis.critical(), hysteresis.clearCritical()),
-                  detail + format("; side A usable %,.0f W, side B %,.0f W", sideA, sideB)));
-        }
+      judge.against(
+          DiscrepancyType.AB_HEADROOM_VIOLATED,
+          DiscrepancyDomain.POWER,
+          rackLoad,
+          oneSide,
+          format("A+B load within one side's usable power, %,.0f W", oneSide),
+          level ->
+              format(
+                  "A+B load reached %.0f %% of one side (until below %.0f %%)",
+                  rackLoad.critical(), rackLoad.clearCritical()),
+          detail + format("; side A usable %,.0f W, side B %,.0f W", sideA, sideB));
+    }
+    Double cooling = rack.getCoolingCapacityWatts();
+    if (cooling != null && cooling > 0) {
+      Hysteresis heat = policy.rackHeat();
+      judge.against(
+          DiscrepancyType.RACK_HEAT_OVER_COOLING,
+          DiscrepancyDomain.COOLING,
+          heat,
+          cooling,
+          format("heat within the rack's cooling capacity, %,.0f W", cooling),
+          level -> heatBand(level, heat),
+          detail + format(" (all of it heat) = %.1f %% of cooling", load / cooling * 100));
+    }
+    return new Assessment(judge.verdict(), levels);
+  }
+
+  /**
+   * Judges the rack's load against one budget after another through their hysteresis, collecting
+   * the verdict. A check is decided when every feed reported, or when the known part of the load
+   * already reaches a level (a lower bound proves an overrun, never its absence).
+   */
+  private static final class Judge {
+
+    private final Subject subject;
+    private final Map<DiscrepancyType, Severity> previous;
+    private final Map<DiscrepancyType, Severity> levels;
+    private final double load;
+    private final boolean complete;
+    private final Instant start;
+    private final Instant end;
+    private final Set<DiscrepancyType> decided = EnumSet.noneOf(DiscrepancyType.class);
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<Measurement> measurements = new ArrayList<>();
+
+    Judge(
+        Subject subject,
+        Map<DiscrepancyType, Severity> previous,
+        Map<DiscrepancyType, Severity> levels,
+        double load,
+        boolean complete,
+        Instant start,
+        Instant end) {
+      this.subject = subject;
+      this.previous = previous;
+      this.levels = levels;
+      this.load = load;
+      this.complete = complete;
+      this.start = start;
+      this.end = end;
+    }
+
+    void against(
+        DiscrepancyType type,
+        DiscrepancyDomain domain,
+        Hysteresis hysteresis,
+        double budget,
+        String expected,
+        Function<Severity, String> observed,
+        String detail) {
+      Severity level = hysteresis.next(previous.get(type), load / budget * 100.0);
+      if (!complete && level == null) {
+        return;
+      }
+      decided.add(type);
+      levels.put(type, level);
+      measurements.add(new Measurement(type, subject, start, end, load, budget, "W"));
+      if (level != null) {
+        findings.add(
+            new Finding(type, domain, level, subject, expected, observed.apply(level), detail));
       }
     }
-    return new Assessment(
-        new TelemetryVerdict(new Evaluation(decided, findings), measurements), levels);
+
+    TelemetryVerdict verdict() {
+      return new TelemetryVerdict(new Evaluation(decided, findings), measurements);
+    }
+  }
+
+  private static String heatBand(Severity level, Hysteresis heat) {
+    return level == Severity.CRITICAL
+        ? format(
+            "heat reached %.0f %% of cooling capacity (CRITICAL until below %.0f %%)",
+            heat.critical(), heat.clearCritical())
+        : format(
+            "heat reached %.0f %% of cooling capacity (WARNING until below %.0f %%)",
+            heat.warning(), heat.clearWarning());
   }
 
   private static double usable(List<FeedLoad> feeds, String side) {

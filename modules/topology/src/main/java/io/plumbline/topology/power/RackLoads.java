@@ -4,6 +4,7 @@ import io.plumbline.avro.internal.v1.FeedLoad;
 import io.plumbline.avro.internal.v1.FeedWindow;
 import io.plumbline.avro.internal.v1.RackLoad;
 import io.plumbline.avro.v1.IntentPowerFeed;
+import io.plumbline.topology.UsablePower;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ final class RackLoads {
             .setFeedId(feed.getId())
             .setRackId(feed.getRackId())
             .setSide(feed.getSide())
-            .setUsableWatts(UsablePower.watts(feed));
+            .setUsableWatts(UsablePower.wattsOf(feed));
     FeedWindow window = context.window();
     if (window != null && window.getReadings() > 0) {
       load.setMeanWatts(FeedWindows.meanWatts(window))

@@ -24,6 +24,16 @@ public record Hysteresis(
     }
   }
 
+  /** One WARNING level, entered at {@code enter} and left below {@code clear}. */
+  public static Hysteresis warningOnly(double enter, double clear, boolean inclusive) {
+    return new Hysteresis(enter, Double.POSITIVE_INFINITY, clear, clear, inclusive);
+  }
+
+  /** One CRITICAL level, entered at {@code enter} and left below {@code clear}. */
+  public static Hysteresis criticalOnly(double enter, double clear, boolean inclusive) {
+    return new Hysteresis(enter, enter, clear, clear, inclusive);
+  }
+
   /**
    * The level after observing {@code value} while at {@code current} (null: no alarm); null when
    * the value clears every level.

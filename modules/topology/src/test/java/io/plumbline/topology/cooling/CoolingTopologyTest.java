@@ -157,7 +157,7 @@ class CoolingTopologyTest {
         .containsExactly(
             tuple(DiscrepancyState.OPENED, Severity.CRITICAL),
             tuple(DiscrepancyState.RESOLVED, Severity.CRITICAL));
-    assertThat(transitions.get(0).getObserved()).isEqualTo("flow below 20");
+    assertThat(transitions.get(0).getObserved()).isEqualTo("flow below 20 (until back above 25)");
     assertThat(transitions.get(0).getExpected())
         .isEqualTo("supply temperature 18 to 32 Cel, flow 20 to 500 L/min");
     List<Alert> fired = alerts.readValuesToList();
@@ -183,6 +183,51 @@ class CoolingTopologyTest {
     assertThat(silent.get(0).getFirstSeen()).isEqualTo(T0.plusSeconds(300));
 
     readings.pipeInput(SENSOR, inlet(T0.plusSeconds(320), 22.0));
+    assertThat(of(DiscrepancyType.TELEMETRY_SILENT))
+        .extracting(Discrepancy::getState)
+        .containsExactly(DiscrepancyState.RESOLVED);
+  }
+
+  @Test
+  void coolantHoveringAtItsBoundDoesNotFlapAndClearsInsideTheMargin() {
+    // flow 20-500 L/min, clears 5 L/min inside: 18 opens, 22 and 19 hold, 26 resolves
+    double[] flow = {18, 22, 19, 26};
+    for (int minute = 0; minute < flow.length; minute++) {
+      readings.pipeInput(
+          CDU,
+          coolant(
+              T0.plusSeconds(minute * 60L + 10),
+              EnvironmentKind.COOLANT_FLOW,
+              flow[minute],
+              "L/min"));
+    }
+    closeWindowsBefore(flow.length);
+
+    assertThat(of(DiscrepancyType.COOLANT_OUT_OF_RANGE))
+        .extracting(Discrepancy::getState, Discrepancy::getChangedAt)
+        .containsExactly(
+            tuple(DiscrepancyState.OPENED, T0.plusSeconds(10)),
+            tuple(DiscrepancyState.RESOLVED, T0.plusSeconds(3 * 60 + 10)));
+    assertThat(alerts.readValuesToList())
+        .extracting(Alert::getState)
+        .containsExactly(AlertState.FIRING, AlertState.RESOLVED);
+  }
+
+  @Test
+  void aSensorSilentPastTheRetentionIsForgottenButStaysFlaggedUntilItReports() {
+    readings.pipeInput(SENSOR, inlet(T0, 22.0));
+    readings.pipeInput(
+        CDU, coolant(T0.plusSeconds(330), EnvironmentKind.COOLANT_FLOW, 90, "L/min"));
+    assertThat(of(DiscrepancyType.TELEMETRY_SILENT)).hasSize(1);
+
+    Instant eightDays = T0.plus(Duration.ofDays(8));
+    readings.pipeInput(CDU, coolant(eightDays, EnvironmentKind.COOLANT_FLOW, 90, "L/min"));
+    assertThat(driver.getKeyValueStore(CoolingTopology.HEARTBEATS_STORE).get(SENSOR))
+        .as("forgotten after 7 days")
+        .isNull();
+    assertThat(of(DiscrepancyType.TELEMETRY_SILENT)).as("still open").isEmpty();
+
+    readings.pipeInput(SENSOR, inlet(eightDays.plusSeconds(5), 22.0));
     assertThat(of(DiscrepancyType.TELEMETRY_SILENT))
         .extracting(Discrepancy::getState)
         .containsExactly(DiscrepancyState.RESOLVED);

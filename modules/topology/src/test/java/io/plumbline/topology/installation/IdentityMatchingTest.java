@@ -188,4 +188,25 @@ class IdentityMatchingTest {
             org.assertj.core.groups.Tuple.tuple(
                 "UNEXPECTED_DEVICE:BMC:" + MAC_A, DiscrepancyState.OPENED));
   }
+
+  @Test
+  void identityIndexEntriesThatBecomeEmptyAreDeleted() {
+    String store = "installation-identity-devices-by-serial-store";
+    t.devices.pipeInput("101", device("101").setSerial("1570024000101").build(), T0);
+    t.devices.pipeInput("101", device("101").setSerial("1570024000999").build(), T0);
+
+    assertThat(indexEntries(store)).containsExactly("1570024000999");
+
+    t.devices.pipeInput("101", null, T0);
+
+    assertThat(indexEntries(store)).isEmpty();
+  }
+
+  private List<String> indexEntries(String store) {
+    List<String> keys = new java.util.ArrayList<>();
+    try (var it = t.driver.getKeyValueStore(store).all()) {
+      it.forEachRemaining(kv -> keys.add(String.valueOf(kv.key)));
+    }
+    return keys;
+  }
 }

@@ -78,7 +78,18 @@ class PowerTopologySharedTablesTest {
               topics.discrepancies(),
               keys.deserializer(),
               serdes.value(Discrepancy.class).deserializer());
-      feedInput.pipeInput("501", UsablePowerTest.feed("single-phase", 208, 30, 80), T0);
+      feedInput.pipeInput(
+          "501",
+          IntentPowerFeed.newBuilder()
+              .setId("501")
+              .setName("R02-B")
+              .setSiteId("1")
+              .setPhase("single-phase")
+              .setVoltage(208)
+              .setAmperage(30)
+              .setMaxUtilizationPercent(80)
+              .build(),
+          T0);
       readings.pipeInput("501", reading(T0.plusSeconds(10), 5_000));
       readings.pipeInput("501", reading(T0.plusSeconds(90), 0));
 

@@ -111,7 +111,7 @@ class PowerTopologyTest {
     assertThat(opened.getSubject().getKind()).isEqualTo(SubjectKind.POWER_FEED);
     assertThat(opened.getSubject().getName()).isEqualTo("R02-B");
     assertThat(opened.getSubject().getRackId()).isEqualTo("2");
-    assertThat(opened.getExpected()).contains("usable 34,502 W (415 V x 60 A x sqrt(3) x 80 %)");
+    assertThat(opened.getExpected()).contains("usable 34,502 W (415 V x 60 A x sqrt3 x 80 %)");
     assertThat(opened.getDetail()).contains("85.0 %");
     assertThat(transitions.get(2).getRevision()).isEqualTo(3);
   }
@@ -258,7 +258,7 @@ class PowerTopologyTest {
     feeds.pipeInput(FEED, feed(FEED, 60, "active"), T0);
     // 48 A per phase allowed (60 A x 80 %)
     readings.pipeInput(FEED, reading(FEED, T0.plusSeconds(10), 20_000, 44, 52, 46));
-    readings.pipeInput(FEED, reading(FEED, T0.plusSeconds(70), 20_000, 44, 46, 46));
+    readings.pipeInput(FEED, reading(FEED, T0.plusSeconds(70), 20_000, 44, 45, 45));
     closeWindowsBefore(2);
 
     List<Discrepancy> overloads = of(DiscrepancyType.PHASE_OVERLOAD);
@@ -267,7 +267,8 @@ class PowerTopologyTest {
         .containsExactly(
             tuple(DiscrepancyState.OPENED, Severity.CRITICAL),
             tuple(DiscrepancyState.RESOLVED, Severity.CRITICAL));
-    assertThat(overloads.get(0).getObserved()).isEqualTo("phase L2 over the limit");
+    assertThat(overloads.get(0).getObserved())
+        .isEqualTo("phase L2 over the limit (until below 95 % of it)");
     List<Alert> fired = alerts.readValuesToList();
     assertThat(fired).extracting(Alert::getUnit).containsOnly("A");
     assertThat(fired.get(0).getMeasured()).isCloseTo(52.0, within(1e-9));
@@ -358,6 +359,129 @@ class PowerTopologyTest {
 
     assertThat(of(DiscrepancyType.FEED_OVER_BUDGET)).isEmpty();
     assertThat(alerts.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aPhaseHoveringJustUnderItsLimitStaysOverloadedUntilBelowTheClearLevel() {
+    feeds.pipeInput(FEED, feed(FEED, 60, "active"), T0);
+    // limit 48 A: 52 A opens, 47 A (98 %) holds, 49 A holds, 45 A (94 %) resolves
+    double[] highest = {52, 47, 49, 45};
+    for (int minute = 0; minute < highest.length; minute++) {
+      readings.pipeInput(
+          FEED, reading(FEED, T0.plusSeconds(minute * 60L + 10), 20_000, 40, highest[minute], 40));
+    }
+    closeWindowsBefore(highest.length);
+
+    assertThat(of(DiscrepancyType.PHASE_OVERLOAD))
+        .extracting(Discrepancy::getState, Discrepancy::getChangedAt)
+        .containsExactly(
+            tuple(DiscrepancyState.OPENED, T0.plusSeconds(10)),
+            tuple(DiscrepancyState.RESOLVED, T0.plusSeconds(3 * 60 + 10)));
+    assertThat(
+            alerts.readValuesToList().stream()
+                .filter(a -> a.getDiscrepancyType() == DiscrepancyType.PHASE_OVERLOAD))
+        .extracting(Alert::getState)
+        .containsExactly(AlertState.FIRING, AlertState.RESOLVED);
+  }
+
+  @Test
+  void phaseImbalanceHoveringAroundItsThresholdDoesNotFlap() {
+    feeds.pipeInput(FEED, feed(FEED, 60, "active"), T0);
+    // mean 30 A: 67 % opens, 18 % holds (clears below 15 %), 22 % holds, 10 % resolves
+    double[][] phases = {{40, 30, 20}, {32.7, 30, 27.3}, {33.3, 30, 26.7}, {31.5, 30, 28.5}};
+    for (int minute = 0; minute < phases.length; minute++) {
+      readings.pipeInput(
+          FEED, reading(FEED, T0.plusSeconds(minute * 60L + 10), 20_000, phases[minute]));
+    }
+    closeWindowsBefore(phases.length);
+
+    List<Discrepancy> transitions = of(DiscrepancyType.PHASE_IMBALANCE);
+    assertThat(transitions)
+        .extracting(Discrepancy::getState, Discrepancy::getChangedAt)
+        .containsExactly(
+            tuple(DiscrepancyState.OPENED, T0.plusSeconds(10)),
+            tuple(DiscrepancyState.RESOLVED, T0.plusSeconds(3 * 60 + 10)));
+    assertThat(transitions.get(0).getObserved())
+        .isEqualTo("imbalance over 20 % (until below 15 %)");
+  }
+
+  @Test
+  void aFeedRemovedFromTheDesignWhileSilentIsResolvedAndForgotten() {
+    feeds.pipeInput(FEED, feed(FEED, 60, "active"), T0);
+    feeds.pipeInput(OTHER_FEED, feed(OTHER_FEED, 60, "active"), T0);
+    readings.pipeInput(FEED, reading(FEED, T0.plusSeconds(5), 1000));
+    keepOtherFeedReportingUntil(330);
+    assertThat(of(DiscrepancyType.TELEMETRY_SILENT))
+        .extracting(Discrepancy::getState)
+        .containsExactly(DiscrepancyState.OPENED);
+
+    feeds.pipeInput(FEED, null, T0.plusSeconds(340));
+    keepOtherFeedReportingUntil(390);
+
+    assertThat(of(DiscrepancyType.TELEMETRY_SILENT))
+        .extracting(Discrepancy::getId, Discrepancy::getState)
+        .containsExactly(tuple("TELEMETRY_SILENT:POWER_FEED:501", DiscrepancyState.RESOLVED));
+    assertThat(heartbeatOf(FEED)).isNull();
+    assertThat(latestWindowOf(FEED)).isNull();
+    assertThat(heartbeatOf(OTHER_FEED)).isNotNull();
+    assertThat(latestWindowOf(OTHER_FEED)).isNotNull();
+  }
+
+  @Test
+  void aFeedTheDesignDoesNotHaveIsNeverFlaggedSilentNorKept() {
+    feeds.pipeInput(OTHER_FEED, feed(OTHER_FEED, 60, "active"), T0);
+    readings.pipeInput(FEED, reading(FEED, T0.plusSeconds(5), 1000));
+    keepOtherFeedReportingUntil(600);
+
+    assertThat(of(DiscrepancyType.TELEMETRY_SILENT)).isEmpty();
+    assertThat(heartbeatOf(FEED)).isNull();
+    assertThat(latestWindowOf(FEED)).isNull();
+  }
+
+  @Test
+  void aFeedRemovedFromTheDesignBeforeGoingSilentIsNeverFlagged() {
+    feeds.pipeInput(FEED, feed(FEED, 60, "active"), T0);
+    feeds.pipeInput(OTHER_FEED, feed(OTHER_FEED, 60, "active"), T0);
+    readings.pipeInput(FEED, reading(FEED, T0.plusSeconds(5), 1000));
+    keepOtherFeedReportingUntil(120);
+    feeds.pipeInput(FEED, null, T0.plusSeconds(125));
+    keepOtherFeedReportingUntil(600);
+
+    assertThat(of(DiscrepancyType.TELEMETRY_SILENT)).isEmpty();
+    assertThat(heartbeatOf(FEED)).isNull();
+  }
+
+  @Test
+  void aFeedSilentPastTheRetentionIsForgottenButStaysFlaggedUntilItReports() {
+    feeds.pipeInput(FEED, feed(FEED, 60, "active"), T0);
+    feeds.pipeInput(OTHER_FEED, feed(OTHER_FEED, 60, "active"), T0);
+    readings.pipeInput(FEED, reading(FEED, T0.plusSeconds(5), 1000));
+    keepOtherFeedReportingUntil(330);
+    assertThat(of(DiscrepancyType.TELEMETRY_SILENT)).hasSize(1);
+
+    Instant eightDays = T0.plus(Duration.ofDays(8));
+    readings.pipeInput(OTHER_FEED, reading(OTHER_FEED, eightDays, 1000));
+    assertThat(heartbeatOf(FEED)).as("forgotten after 7 days").isNull();
+    assertThat(of(DiscrepancyType.TELEMETRY_SILENT)).as("still open").isEmpty();
+
+    readings.pipeInput(FEED, reading(FEED, eightDays.plusSeconds(5), 1000));
+    assertThat(of(DiscrepancyType.TELEMETRY_SILENT))
+        .extracting(Discrepancy::getState)
+        .containsExactly(DiscrepancyState.RESOLVED);
+  }
+
+  private void keepOtherFeedReportingUntil(int second) {
+    for (int at = 30; at <= second; at += 30) {
+      readings.pipeInput(OTHER_FEED, reading(OTHER_FEED, T0.plusSeconds(at), 1000));
+    }
+  }
+
+  private Object heartbeatOf(String feedId) {
+    return driver.getKeyValueStore(PowerTopology.HEARTBEATS_STORE).get(feedId);
+  }
+
+  private Object latestWindowOf(String feedId) {
+    return driver.getKeyValueStore(PowerTopology.LATEST_WINDOW_STORE).get(feedId);
   }
 
   /** Two readings at {@code percent} of usable power in minute {@code minute} after T0. */

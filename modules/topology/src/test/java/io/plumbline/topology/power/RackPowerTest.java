@@ -7,11 +7,13 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.plumbline.avro.v1.Alert;
 import io.plumbline.avro.v1.AlertState;
 import io.plumbline.avro.v1.Discrepancy;
+import io.plumbline.avro.v1.DiscrepancyDomain;
 import io.plumbline.avro.v1.DiscrepancyState;
 import io.plumbline.avro.v1.DiscrepancyType;
 import io.plumbline.avro.v1.IntentPowerFeed;
 import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.PowerReading;
+import io.plumbline.avro.v1.Severity;
 import io.plumbline.avro.v1.SubjectKind;
 import io.plumbline.topology.PlumblineTopics;
 import io.plumbline.topology.TopologyConfig;
@@ -33,7 +35,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** RACK_OVER_BUDGET and AB_HEADROOM_VIOLATED: a rack's feeds summed against its budgets. */
+/**
+ * RACK_OVER_BUDGET, AB_HEADROOM_VIOLATED and RACK_HEAT_OVER_COOLING: a rack's feeds summed against
+ * its budgets.
+ */
 class RackPowerTest {
 
   private static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
@@ -174,6 +179,99 @@ class RackPowerTest {
         .containsExactly(DiscrepancyState.RESOLVED);
   }
 
+  @Test
+  void heatOverCoolingWarnsEscalatesAndClearsWithHysteresisWhenTheLoadDrops() {
+    design(rack(100_000, 40_000));
+    load(0, 18_500, 18_500); // 92.5 % of cooling: WARNING
+    load(1, 20_500, 20_000); // 101.25 %: CRITICAL
+    load(2, 19_200, 19_000); // 95.5 %: stays CRITICAL (clears below 95 %)
+    load(3, 18_000, 18_000); // 90 %: back to WARNING
+    load(4, 17_500, 17_500); // 87.5 %: stays WARNING (clears below 85 %)
+    load(5, 16_000, 16_000); // 80 %: resolves
+    closeWindowsBefore(6);
+
+    List<Discrepancy> transitions = of(DiscrepancyType.RACK_HEAT_OVER_COOLING);
+    assertThat(transitions)
+        .extracting(Discrepancy::getState, Discrepancy::getSeverity)
+        .containsExactly(
+            tuple(DiscrepancyState.OPENED, Severity.WARNING),
+            tuple(DiscrepancyState.UPDATED, Severity.CRITICAL),
+            tuple(DiscrepancyState.UPDATED, Severity.WARNING),
+            tuple(DiscrepancyState.RESOLVED, Severity.WARNING));
+    Discrepancy opened = transitions.get(0);
+    assertThat(opened.getId()).isEqualTo("RACK_HEAT_OVER_COOLING:RACK:7");
+    assertThat(opened.getDomain()).isEqualTo(DiscrepancyDomain.COOLING);
+    assertThat(opened.getSubject().getKind()).isEqualTo(SubjectKind.RACK);
+    assertThat(opened.getExpected()).isEqualTo("heat within the rack's cooling capacity, 40,000 W");
+    assertThat(opened.getDetail()).contains("37,000 W over 2 of 2 feeds").contains("92.5 %");
+
+    List<Alert> heatAlerts = alertsOf(DiscrepancyType.RACK_HEAT_OVER_COOLING);
+    assertThat(heatAlerts)
+        .extracting(Alert::getState, Alert::getSeverity, Alert::getBudget, Alert::getUnit)
+        .containsExactly(
+            tuple(AlertState.FIRING, Severity.WARNING, 40_000.0, "W"),
+            tuple(AlertState.FIRING, Severity.CRITICAL, 40_000.0, "W"),
+            tuple(AlertState.FIRING, Severity.WARNING, 40_000.0, "W"),
+            tuple(AlertState.RESOLVED, Severity.WARNING, 40_000.0, "W"));
+    assertThat(heatAlerts.get(1).getMeasured()).isCloseTo(40_500.0, within(1e-6));
+  }
+
+  @Test
+  void raisingTheCoolingCapacityInTheDesignResolvesHeatOverCooling() {
+    design(rack(100_000, 40_000));
+    load(0, 23_000, 22_000);
+    closeWindowsBefore(1);
+    assertThat(of(DiscrepancyType.RACK_HEAT_OVER_COOLING))
+        .extracting(Discrepancy::getState, Discrepancy::getSeverity)
+        .containsExactly(tuple(DiscrepancyState.OPENED, Severity.CRITICAL));
+
+    racks.pipeInput(RACK, rack(100_000, 60_000), T0.plusSeconds(120));
+
+    assertThat(of(DiscrepancyType.RACK_HEAT_OVER_COOLING))
+        .extracting(Discrepancy::getState)
+        .containsExactly(DiscrepancyState.RESOLVED);
+  }
+
+  @Test
+  void loweringTheCoolingCapacityInTheDesignOpensHeatOverCoolingWithoutNewTelemetry() {
+    design(rack(100_000, 60_000));
+    load(0, 23_000, 22_000);
+    closeWindowsBefore(1);
+    assertThat(of(DiscrepancyType.RACK_HEAT_OVER_COOLING)).isEmpty();
+
+    racks.pipeInput(RACK, rack(100_000, 48_000), T0.plusSeconds(120));
+
+    assertThat(of(DiscrepancyType.RACK_HEAT_OVER_COOLING))
+        .extracting(Discrepancy::getState, Discrepancy::getSeverity)
+        .containsExactly(tuple(DiscrepancyState.OPENED, Severity.WARNING));
+  }
+
+  @Test
+  void aRackWithoutCoolingCapacityOrWithAFeedUnreportedDecidesNoHeat() {
+    design(rack(100_000, 0));
+    load(0, 30_000, 30_000);
+    closeWindowsBefore(1);
+    assertThat(of(DiscrepancyType.RACK_HEAT_OVER_COOLING)).isEmpty();
+
+    racks.pipeInput(RACK, rack(100_000, 40_000), T0.plusSeconds(70));
+    feeds.pipeInput(
+        "703", IntentPowerFeed.newBuilder(feed("703", "A")).build(), T0.plusSeconds(70));
+    // 60 kW known of three feeds: an overrun is proven even with one feed unreported
+    assertThat(of(DiscrepancyType.RACK_HEAT_OVER_COOLING))
+        .extracting(Discrepancy::getState)
+        .containsExactly(DiscrepancyState.OPENED);
+  }
+
+  private void design(IntentRack rack) {
+    racks.pipeInput(RACK, rack, T0);
+    feeds.pipeInput(FEED_A, feed(FEED_A, "A"), T0);
+    feeds.pipeInput(FEED_B, feed(FEED_B, "B"), T0);
+  }
+
+  private List<Alert> alertsOf(DiscrepancyType type) {
+    return alerts.readValuesToList().stream().filter(a -> a.getDiscrepancyType() == type).toList();
+  }
+
   private void design(double budgetWatts) {
     racks.pipeInput(RACK, rack(budgetWatts), T0);
     feeds.pipeInput(FEED_A, feed(FEED_A, "A"), T0);
@@ -202,6 +300,12 @@ class RackPowerTest {
         .setSiteId("1")
         .setPowerBudgetWatts(budgetWatts)
         .setUrl("https://netbox.example.com/dcim/racks/7/")
+        .build();
+  }
+
+  private static IntentRack rack(double budgetWatts, double coolingWatts) {
+    return IntentRack.newBuilder(rack(budgetWatts))
+        .setCoolingCapacityWatts(coolingWatts > 0 ? coolingWatts : null)
         .build();
   }
 

@@ -52,4 +52,24 @@ class HysteresisTest {
     assertThatThrownBy(() -> new Hysteresis(80, 100, 85, 95, true))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aWarningOnlyLevelNeverEscalates() {
+    Hysteresis imbalance = Hysteresis.warningOnly(20, 15, false);
+
+    assertThat(imbalance.next(null, 20)).isNull();
+    assertThat(imbalance.next(null, 1_000)).isEqualTo(Severity.WARNING);
+    assertThat(imbalance.next(Severity.WARNING, 15)).isEqualTo(Severity.WARNING);
+    assertThat(imbalance.next(Severity.WARNING, 14.9)).isNull();
+  }
+
+  @Test
+  void aCriticalOnlyLevelHoldsUntilBelowItsClearLevel() {
+    Hysteresis overload = Hysteresis.criticalOnly(100, 95, false);
+
+    assertThat(overload.next(null, 100)).isNull();
+    assertThat(overload.next(null, 100.1)).isEqualTo(Severity.CRITICAL);
+    assertThat(overload.next(Severity.CRITICAL, 95)).isEqualTo(Severity.CRITICAL);
+    assertThat(overload.next(Severity.CRITICAL, 94.9)).isNull();
+  }
 }
