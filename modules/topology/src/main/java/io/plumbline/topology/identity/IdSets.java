@@ -5,17 +5,17 @@ import java.util.List;
 import java.util.TreeSet;
 
 /** Copy-on-write updates of an {@link IdSet}, kept sorted so equal sets serialise equally. */
-final class IdSets {
+public final class IdSets {
 
   private IdSets() {}
 
-  static IdSet with(IdSet set, String id) {
+  public static IdSet with(IdSet set, String id) {
     TreeSet<String> ids = new TreeSet<>(set.getIds());
     ids.add(id);
     return new IdSet(List.copyOf(ids));
   }
 
-  static IdSet without(IdSet set, String id) {
+  public static IdSet without(IdSet set, String id) {
     TreeSet<String> ids = new TreeSet<>(set.getIds());
     ids.remove(id);
     return new IdSet(List.copyOf(ids));
