@@ -168,7 +168,6 @@ class FullCatalogueScenarioIT {
       // later reading of every feed and sensor.
       site.receipts();
       site.observations(false);
-      site.repoll(21);
       site.telemetry(telemetryStart.plusSeconds(10), false, true);
       site.telemetry(telemetryStart.plusSeconds(100), false, true);
       producer.flush();
@@ -250,7 +249,6 @@ class FullCatalogueScenarioIT {
         "COMPONENT_MISMATCH 1103",
         "FIRMWARE_MISMATCH 1104",
         "SERIAL_MISMATCH 1201",
-        "SERIAL_NOT_RECEIVED 1201",
         "LOCATION_MISMATCH 1202",
         "UNEXPECTED_DEVICE 3c:ec:ef:19:99:99",
         "UNEXPECTED_DEVICE 3c:ec:ef:19:99:98",
@@ -295,7 +293,6 @@ class FullCatalogueScenarioIT {
         "RECEIPT_FOR_UNKNOWN_PO_LINE R-6",
         "INLET_OVER_TEMPERATURE inlet-r12",
         "SERIAL_MISMATCH 1201",
-        "SERIAL_NOT_RECEIVED 1201",
         "DUPLICATE_SERIAL SN-STRANGER",
         "FEED_ALLOCATION_OVER_CAPACITY 2202",
         "RACK_PLANNED_POWER_OVER_BUDGET 1200",
@@ -654,15 +651,6 @@ class FullCatalogueScenarioIT {
               .setFirmware(BASELINE)
               .build(),
           at);
-    }
-
-    /**
-     * Node 1101 polled again {@code minutes} after the start: moves the installation's stream time
-     * past the receiving grace of node 1201's serial, which no receipt carries.
-     */
-    void repoll(int minutes) {
-      Instant at = base.plus(minutes, ChronoUnit.MINUTES);
-      send(topics.observedSystems(), mac("1101"), healthy("1101", 1, at).build(), at);
     }
 
     private ObservedSystem.Builder healthy(String id, int index, Instant at) {
