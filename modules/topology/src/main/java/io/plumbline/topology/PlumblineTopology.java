@@ -6,6 +6,7 @@ import io.plumbline.topology.cooling.CoolingTopology;
 import io.plumbline.topology.design.DesignTopology;
 import io.plumbline.topology.installation.InstallationTopology;
 import io.plumbline.topology.power.PowerTopology;
+import io.plumbline.topology.supply.SupplyTables;
 import io.plumbline.topology.supply.SupplyTopology;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -23,11 +24,11 @@ public final class PlumblineTopology {
   public static Topology build(TopologyConfig config) {
     StreamsBuilder builder = new StreamsBuilder();
     SharedSources sources = new SharedSources(builder, config);
+    SupplyTables supply = new SupplyTopology(config).addTo(builder, sources);
     KTable<String, DeviceContext> devices =
-        new InstallationTopology(config).addTo(builder, sources);
+        new InstallationTopology(config).addTo(builder, sources, supply);
     new CablingTopology(config).addTo(builder, sources, devices);
     new DesignTopology(config).addTo(builder, sources);
-    new SupplyTopology(config).addTo(builder, sources);
     new PowerTopology(config).addTo(builder, sources);
     new CoolingTopology(config).addTo(builder);
     return builder.build();

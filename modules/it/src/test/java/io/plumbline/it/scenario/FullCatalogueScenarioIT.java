@@ -81,6 +81,7 @@ class FullCatalogueScenarioIT {
   private static final String LEAF_2 = "1902";
   private static final List<String> NODES =
       List.of("1101", "1102", "1103", "1104", "1201", "1202", "1203", "1204");
+  private static final String STRANGER_2 = "3c:ec:ef:19:99:98";
   private static final Map<String, String> BASELINE = Map.of("BMC", "24.09.17", "BIOS", "1.5.0");
 
   /** A virtual clock in the recent past, so that stream time can move ahead of it. */
@@ -186,6 +187,18 @@ class FullCatalogueScenarioIT {
                   .allMatch(id -> stage(seen, id) == LifecycleStage.VERIFIED),
           TIMEOUT,
           "clean nodes VERIFIED");
+      // Not installed yet: leaf-01 received (with its receipt and PO line), leaf-02 planned
+      // (the switch SKU is under-procured, so no leaf counts as ordered).
+      List<ConsumerRecord<String, ReconciledDevice>> leaves =
+          inventory.awaitUntil(
+              seen ->
+                  stage(seen, LEAF_1) == LifecycleStage.RECEIVED
+                      && stage(seen, LEAF_2) == LifecycleStage.PLANNED,
+              TIMEOUT,
+              "leaf-01 RECEIVED, leaf-02 PLANNED");
+      assertThat(latest(leaves, LEAF_1).getReceiptId()).isEqualTo("R-8");
+      assertThat(latest(leaves, LEAF_1).getPoNumber()).isEqualTo("PO-1000");
+      assertThat(latest(leaves, LEAF_1).getPoLine()).isEqualTo(2);
 
       // Fixes. Reality: node 1102 swapped for a B200 and re-plugged, node 1103's GPU seated, the
       // switch SKU ordered, the unknown PO line exported, the hot aisle cooled. Design: NetBox
@@ -220,6 +233,13 @@ class FullCatalogueScenarioIT {
                   .allMatch(id -> stage(seen, id) == LifecycleStage.VERIFIED),
           TIMEOUT,
           "clean and fixed nodes VERIFIED");
+      // The second switch ordered: both leaves' SKU is covered; leaf-01 stays RECEIVED.
+      inventory.awaitUntil(
+          seen ->
+              stage(seen, LEAF_1) == LifecycleStage.RECEIVED
+                  && stage(seen, LEAF_2) == LifecycleStage.ORDERED,
+          TIMEOUT,
+          "leaf-02 ORDERED");
     }
   }
 
@@ -232,6 +252,7 @@ class FullCatalogueScenarioIT {
         "SERIAL_MISMATCH 1201",
         "LOCATION_MISMATCH 1202",
         "UNEXPECTED_DEVICE 3c:ec:ef:19:99:99",
+        "UNEXPECTED_DEVICE 3c:ec:ef:19:99:98",
         // cabling
         "MISCABLED 1102:rail1",
         "MISCABLED 1102:rail2",
@@ -239,10 +260,11 @@ class FullCatalogueScenarioIT {
         "UNEXPECTED_LINK 1104:rail9",
         // supply
         "UNDER_PROCURED 3:MSN5600",
-        "SHORT_SHIPMENT PO-1000/3",
+        "SHORT_SHIPMENT PO-1000/6",
         "LATE_DELIVERY PO-1000/3",
         "OVER_SHIPMENT PO-1000/4",
         "DUPLICATE_SERIAL XC5",
+        "DUPLICATE_SERIAL SN-STRANGER",
         "WRONG_PART_RECEIVED R-5",
         "RECEIPT_FOR_UNKNOWN_PO_LINE R-6",
         // design
@@ -273,6 +295,7 @@ class FullCatalogueScenarioIT {
         "RECEIPT_FOR_UNKNOWN_PO_LINE R-6",
         "INLET_OVER_TEMPERATURE inlet-r12",
         "SERIAL_MISMATCH 1201",
+        "DUPLICATE_SERIAL SN-STRANGER",
         "FEED_ALLOCATION_OVER_CAPACITY 2202",
         "RACK_PLANNED_POWER_OVER_BUDGET 1200",
         "RACK_HEAT_OVER_COOLING 1300",
@@ -346,8 +369,10 @@ class FullCatalogueScenarioIT {
       poLine("PO-1000", 1, B200_PART, 8, null, at);
       // Two leaf switches in the design, one ordered: UNDER_PROCURED.
       poLine("PO-1000", 2, "MSN5600", 1, null, at);
-      // Due yesterday, 6 of 10 received: SHORT_SHIPMENT and LATE_DELIVERY.
+      // Open, due yesterday, 6 of 10 received: LATE_DELIVERY (not yet short: the line is open).
       poLine("PO-1000", 3, "CBL-400G", 10, base.minus(1, ChronoUnit.DAYS), at);
+      // Closed with 3 of 4 received: SHORT_SHIPMENT.
+      poLine("PO-1000", 6, "CBL-800G", 4, null, "closed", at);
       // 4 ordered, 6 received: OVER_SHIPMENT (and a serial scanned twice: DUPLICATE_SERIAL).
       poLine("PO-1000", 4, "XCVR-800G", 4, null, at);
       // The dock scans another part: WRONG_PART_RECEIVED.
@@ -356,6 +381,17 @@ class FullCatalogueScenarioIT {
 
     private void poLine(
         String po, int line, String part, int quantity, Instant expectedDate, Instant at) {
+      poLine(po, line, part, quantity, expectedDate, "open", at);
+    }
+
+    private void poLine(
+        String po,
+        int line,
+        String part,
+        int quantity,
+        Instant expectedDate,
+        String status,
+        Instant at) {
       send(
           topics.purchaseOrders(),
           po + "/" + line,
@@ -367,7 +403,7 @@ class FullCatalogueScenarioIT {
               .setQuantity(quantity)
               .setExpectedDate(expectedDate)
               .setShipToSiteId(SITE)
-              .setStatus("open")
+              .setStatus(status)
               .build(),
           at);
     }
@@ -397,7 +433,12 @@ class FullCatalogueScenarioIT {
       send(topics.intentPowerFeeds(), "2102", feed("2102", RACK_1, "B", 57_200).build(), at);
       send(topics.intentPowerFeeds(), "2201", feed("2201", RACK_2, "A", 57_200).build(), at);
       send(topics.intentPowerFeeds(), "2202", feed("2202", RACK_2, "B", 60_000).build(), at);
-      send(topics.intentDevices(), LEAF_1, leaf(LEAF_1, "leaf-01"), at);
+      // leaf-01 has its serial assigned and received (RECEIVED); leaf-02 is not on order yet.
+      send(
+          topics.intentDevices(),
+          LEAF_1,
+          IntentDevice.newBuilder(leaf(LEAF_1, "leaf-01")).setSerial("LF-0001").build(),
+          at);
       send(topics.intentDevices(), LEAF_2, leaf(LEAF_2, "leaf-02"), at);
       // A PDU due to be installed by now and never seen (no part number: no demand).
       send(
@@ -506,6 +547,8 @@ class FullCatalogueScenarioIT {
       receipt("R-5", "PO-1000", 5, "PSU-2700", List.of(), 4, at);
       // Booked on a line the ERP has not exported yet.
       receipt("R-6", "PO-1999", 1, "CBL-400G", List.of(), 2, at);
+      receipt("R-7", "PO-1000", 6, "CBL-800G", List.of(), 3, at);
+      receipt("R-8", "PO-1000", 2, "MSN5600", List.of("LF-0001"), 1, at);
     }
 
     private List<String> serials(String... nodes) {
@@ -593,7 +636,26 @@ class FullCatalogueScenarioIT {
                 .setFirmware(BASELINE)
                 .build(),
             at);
+        // A second chassis whose BMC reports the same serial: installed in two places.
+        stranger(STRANGER_2, "SN-STRANGER", at);
       }
+    }
+
+    /** An unplanned chassis reporting {@code serial}. */
+    void stranger(String bmc, String serial, Instant at) {
+      send(
+          topics.observedSystems(),
+          bmc,
+          ObservedSystem.newBuilder()
+              .setBmcId(bmc)
+              .setBmcMac(bmc)
+              .setObservedAt(at)
+              .setSerialNumber(serial)
+              .setModel("DGX B200")
+              .setGpus(gpus(8))
+              .setFirmware(BASELINE)
+              .build(),
+          at);
     }
 
     private ObservedSystem.Builder healthy(String id, int index, Instant at) {
@@ -690,6 +752,16 @@ class FullCatalogueScenarioIT {
       poLine("PO-1001", 1, "MSN5600", 1, null, at);
       poLine("PO-1999", 1, "CBL-400G", 2, null, at);
       send(topics.intentDevices(), "1201", node("1201", "SN1201X"), at);
+      // The dock mis-scanned node 1201's serial on R-2: corrected, it is received.
+      receipt(
+          "R-2",
+          "PO-1000",
+          1,
+          B200_PART,
+          List.of("SN1201X", "SN1202", "SN1203", "SN1204"),
+          4,
+          base.plus(3, ChronoUnit.MINUTES));
+      stranger(STRANGER_2, "SN-STRANGER-2", at);
       send(topics.intentPowerFeeds(), "2202", feed("2202", RACK_2, "B", 57_200).build(), at);
       send(topics.intentRacks(), RACK_2, rack(RACK_2, "R12", 64_000, 55_000), at);
       send(topics.intentRacks(), "1300", rack("1300", "R13", 10_000, 20_000), at);

@@ -9,17 +9,17 @@ import java.util.TreeSet;
  * the last id gives null, which deletes the index entry, so an index keeps no entry for a value no
  * device carries any more.
  */
-final class IdSets {
+public final class IdSets {
 
   private IdSets() {}
 
-  static IdSet with(IdSet set, String id) {
+  public static IdSet with(IdSet set, String id) {
     TreeSet<String> ids = new TreeSet<>(set == null ? List.of() : set.getIds());
     ids.add(id);
     return new IdSet(List.copyOf(ids));
   }
 
-  static IdSet without(IdSet set, String id) {
+  public static IdSet without(IdSet set, String id) {
     if (set == null) {
       return null;
     }

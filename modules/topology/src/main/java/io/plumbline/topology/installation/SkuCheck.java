@@ -16,10 +16,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * WRONG_SKU: the system in the slot is not of the device type the design puts there. It matches
- * when any identifier the BMC reports (model, part number, SKU) equals the type's model or part
- * number after normalisation, since vendors report the order code as the model or the model in the
- * SKU field. Undecided while the type or every observed identifier is unknown.
+ * WRONG_SKU: the system in the slot is not of the device type the design puts there. It is wrong
+ * when no identifier the BMC reports (model, part number, SKU) equals the type's model or part
+ * number after normalisation (vendors report the order code as the model or the model in the SKU
+ * field, so any one matching is enough), or when the reported model is another known device type's
+ * model even though the part number matches (a DGX H100 carrying a B200 part number is the wrong
+ * box, or a wrong record; either needs a look). A model that names no known type, such as an order
+ * code, is no evidence against. Undecided while the type or every observed identifier is unknown.
  */
 public final class SkuCheck {
 
@@ -38,8 +41,9 @@ public final class SkuCheck {
       return Evaluation.undecided();
     }
     boolean matches = seen.stream().anyMatch(expected::contains);
+    List<String> otherTypes = otherTypesNamedByModel(context, expected);
     List<Finding> findings =
-        matches
+        matches && otherTypes.isEmpty()
             ? List.of()
             : List.of(
                 new Finding(
@@ -49,8 +53,23 @@ public final class SkuCheck {
                     Subjects.device(context.getDevice()),
                     describe(type),
                     describe(observed),
-                    "bmc " + observed.getBmcId()));
+                    "bmc "
+                        + observed.getBmcId()
+                        + (otherTypes.isEmpty()
+                            ? ""
+                            : "; its model is that of device type "
+                                + String.join(", ", otherTypes))));
     return new Evaluation(Set.of(DiscrepancyType.WRONG_SKU), findings);
+  }
+
+  /** The known device types, other than the intended one, whose model the system reports. */
+  private static List<String> otherTypesNamedByModel(DeviceContext context, Set<String> expected) {
+    String model = Identifiers.model(context.getObserved().getModel());
+    if (model == null || expected.contains(model)) {
+      return List.of();
+    }
+    String intended = context.getDeviceType().getId();
+    return context.getObservedModelTypes().stream().filter(id -> !id.equals(intended)).toList();
   }
 
   private static Set<String> normalised(String... identifiers) {

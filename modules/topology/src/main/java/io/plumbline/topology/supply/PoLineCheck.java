@@ -23,9 +23,12 @@ import java.util.Set;
  *   <li>WRONG_PART_RECEIVED (per receipt): the scanned part number is not the line's, normalised. A
  *       wrong part does not count as received for the line.
  *   <li>OVER_SHIPMENT: more received than ordered, at once.
- *   <li>SHORT_SHIPMENT: less received than ordered, once the line is due (its expected date plus
- *       grace has passed) or closed; never for a cancelled line.
- *   <li>LATE_DELIVERY: an open line that is due and not complete.
+ *   <li>LATE_DELIVERY: an open line that is due (its expected date plus grace has passed) and not
+ *       complete.
+ *   <li>SHORT_SHIPMENT: less received than ordered on a closed line: the vendor is done and the
+ *       rest will not come. While the line is open the shortfall is LATE_DELIVERY (once due) or
+ *       nothing yet, so the two never hold together and closing a late line short turns the one
+ *       into the other.
  *   <li>RECEIPT_FOR_UNKNOWN_PO_LINE (per receipt): receipts booked on a line the ERP has not
  *       exported (yet). The line arriving resolves it.
  * </ul>
@@ -103,7 +106,7 @@ final class PoLineCheck {
               (received - ordered) + " more than ordered"));
     }
     if (received < ordered && status != PoLineStatus.CANCELLED) {
-      if (status == PoLineStatus.CLOSED || due) {
+      if (status == PoLineStatus.CLOSED) {
         findings.add(
             lineFinding(
                 DiscrepancyType.SHORT_SHIPMENT,
@@ -111,9 +114,7 @@ final class PoLineCheck {
                 line,
                 ordered + " ordered",
                 received + " received",
-                (ordered - received)
-                    + " short"
-                    + (status == PoLineStatus.CLOSED ? ", closed" : "")));
+                (ordered - received) + " short, closed"));
       }
       if (status == PoLineStatus.OPEN && due) {
         findings.add(

@@ -15,10 +15,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Evaluates a PO line whenever the line or its receipts change, and again when stream time passes
- * its deadline, so "due" checks (late delivery, short shipment on an open line) fire without any
- * new input and deterministically. Keeps the latest context per line and an index of pending
- * deadlines ordered by time; forwards evaluations keyed by PO line, a null one when the line and
- * its receipts are gone.
+ * its deadline, so the "due" check (late delivery) fires without any new input and
+ * deterministically. Keeps the latest context per line and an index of pending deadlines ordered by
+ * time; forwards evaluations keyed by PO line, a null one when the line and its receipts are gone.
  */
 final class PoLineDeadlines implements Processor<String, PoLineContext, String, Evaluation> {
 

@@ -10,7 +10,7 @@ import io.plumbline.topology.identity.Identifiers;
  * The keys supply state is partitioned by: a PO line ({@code poNumber/line}, as the ERP topic is
  * keyed) and a site's SKU ({@code siteId:SKU}, the SKU normalised like every part number).
  */
-final class SupplyKeys {
+public final class SupplyKeys {
 
   private SupplyKeys() {}
 
@@ -28,11 +28,12 @@ final class SupplyKeys {
   }
 
   /** The site and SKU an intended device needs, or null when the type has no part number. */
-  static String siteSku(IntentDevice device, IntentDeviceType type) {
+  public static String siteSku(IntentDevice device, IntentDeviceType type) {
     return siteSku(device.getSiteId(), type.getPartNumber());
   }
 
-  static String siteSku(String siteId, String partNumber) {
+  /** {@code siteId:SKU}, the SKU normalised; null when either is missing. */
+  public static String siteSku(String siteId, String partNumber) {
     String sku = Identifiers.model(partNumber);
     String site = siteId == null ? "" : siteId.strip();
     return sku == null || site.isEmpty() ? null : site + ":" + sku;

@@ -12,8 +12,7 @@ import java.util.Set;
  *     open and closed: a closed line was delivered, so its hardware is on site; a cancelled line
  *     covers nothing. (A line closed short is reported as SHORT_SHIPMENT on its own.)
  * @param deliveryGrace how long after its expected date a PO line may still be completed before it
- *     counts as due (LATE_DELIVERY, SHORT_SHIPMENT on an open line). Default zero: the expected
- *     date is the deadline.
+ *     counts as due (LATE_DELIVERY). Default zero: the expected date is the deadline.
  * @param dueCheckInterval how often, in stream time, lines that came due are looked for. Only
  *     latency depends on it: a finding is stamped with the moment the line came due. Default one
  *     minute.

@@ -3,19 +3,24 @@ package io.plumbline.topology.supply;
 import io.plumbline.avro.internal.v1.PoLineContext;
 import io.plumbline.avro.internal.v1.PoLineReceipts;
 import io.plumbline.avro.internal.v1.ReceiptSerials;
+import io.plumbline.avro.internal.v1.SerialInstallation;
+import io.plumbline.avro.internal.v1.SerialInstallations;
 import io.plumbline.avro.internal.v1.SerialReceipts;
 import io.plumbline.avro.internal.v1.SerialSighting;
 import io.plumbline.avro.v1.IntentDevice;
 import io.plumbline.avro.v1.IntentDeviceType;
+import io.plumbline.avro.v1.ObservedSystem;
 import io.plumbline.avro.v1.PurchaseOrderLine;
 import io.plumbline.avro.v1.Receipt;
 import io.plumbline.topology.AvroSerdes;
 import io.plumbline.topology.PlumblineTopics;
 import io.plumbline.topology.SharedSources;
 import io.plumbline.topology.TopologyConfig;
+import io.plumbline.topology.identity.ObservedIdentity;
 import io.plumbline.topology.lifecycle.DiscrepancyPublisher;
 import io.plumbline.topology.lifecycle.Evaluation;
 import io.plumbline.topology.supply.ProcurementCheck.SiteSkuSupply;
+import io.plumbline.topology.supply.SerialCheck.SerialUse;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
@@ -45,11 +50,13 @@ import org.apache.kafka.streams.state.Stores;
  *       and outer-joined with the line, so a receipt arriving before its line (late ERP export) and
  *       the line arriving later are both evaluated. {@link PoLineDeadlines} re-evaluates lines when
  *       stream time passes their expected date.
- *   <li>Per normalised serial: receipts' serials are repartitioned by serial and aggregated, for
- *       DUPLICATE_SERIAL.
+ *   <li>Per normalised serial: receipts' serials are repartitioned by serial and aggregated, so are
+ *       the observed systems reporting each serial; the two tables are outer-joined for
+ *       DUPLICATE_SERIAL (received twice, or installed in two places).
  * </ul>
  *
- * Every evaluation goes through the shared {@link DiscrepancyPublisher}.
+ * Every evaluation goes through the shared {@link DiscrepancyPublisher}. The received serials and
+ * the covered site SKUs are returned as {@link SupplyTables} for the reconciled inventory.
  */
 public final class SupplyTopology {
 
@@ -62,6 +69,9 @@ public final class SupplyTopology {
   public static final String SERIAL_RECEIPTS_STORE = "supply-serial-receipts-store";
   public static final String DEVICE_SKU_STORE = "supply-device-sku-store";
   public static final String DEMAND_STORE = "supply-demand-store";
+  public static final String SERIAL_INSTALLATIONS_STORE = "supply-serial-installations-store";
+  public static final String COVERAGE_STATE_STORE = "supply-site-sku-coverage-state-store";
+  public static final String COVERED_SITE_SKUS_STORE = "supply-covered-site-skus-store";
   public static final String ORDERED_STORE = "supply-ordered-store";
 
   private final TopologyConfig config;
@@ -82,23 +92,28 @@ public final class SupplyTopology {
   }
 
   /** Adds the supply sub-topology to the builder, on sources of its own. */
-  public void addTo(StreamsBuilder builder) {
-    addTo(builder, new SharedSources(builder, config));
+  public SupplyTables addTo(StreamsBuilder builder) {
+    return addTo(builder, new SharedSources(builder, config));
   }
 
-  /** Adds the supply sub-topology to the builder, reading the shared sources. */
-  public void addTo(StreamsBuilder builder, SharedSources sources) {
+  /**
+   * Adds the supply sub-topology to the builder, reading the shared sources, and returns the tables
+   * the reconciled inventory joins.
+   */
+  public SupplyTables addTo(StreamsBuilder builder, SharedSources sources) {
     KTable<String, IntentDevice> devices = sources.devices();
     KTable<String, IntentDeviceType> deviceTypes = sources.deviceTypes();
     KTable<String, PurchaseOrderLine> poLines = sources.purchaseOrders();
     KStream<String, Receipt> receipts = sources.receipts();
 
-    underProcurement(builder, devices, deviceTypes, poLines);
+    KTable<String, String> covered = underProcurement(builder, devices, deviceTypes, poLines);
     poLineReconciliation(builder, poLines, receipts);
-    duplicateSerials(builder, receipts);
+    KTable<String, SerialReceipts> received =
+        duplicateSerials(builder, receipts, sources.observedSystems());
+    return new SupplyTables(received, covered);
   }
 
-  private void underProcurement(
+  private KTable<String, String> underProcurement(
       StreamsBuilder builder,
       KTable<String, IntentDevice> devices,
       KTable<String, IntentDeviceType> deviceTypes,
@@ -137,19 +152,33 @@ public final class SupplyTopology {
                 Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(ORDERED_STORE)
                     .withKeySerde(keys)
                     .withValueSerde(Serdes.Long()));
-    KStream<String, Evaluation> evaluations =
+    KStream<String, SiteSkuSupply> supplies =
         demand
             .outerJoin(
                 ordered,
                 (needed, onOrder) ->
                     new SiteSkuSupply(needed == null ? 0 : needed, onOrder == null ? 0 : onOrder),
                 Named.as("supply-demand-vs-ordered"))
-            .toStream(Named.as("supply-site-sku-supply"))
-            .mapValues(
-                (siteSku, supply) ->
-                    supply == null ? null : ProcurementCheck.evaluate(siteSku, supply),
-                Named.as("supply-site-sku-evaluations"));
+            .toStream(Named.as("supply-site-sku-supply"));
+    KStream<String, Evaluation> evaluations =
+        supplies.mapValues(
+            (siteSku, supply) -> supply == null ? null : ProcurementCheck.evaluate(siteSku, supply),
+            Named.as("supply-site-sku-evaluations"));
     DiscrepancyPublisher.publish(builder, config, "supply-site-sku", evaluations);
+
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(COVERAGE_STATE_STORE), keys, keys));
+    return supplies
+        .process(
+            () -> new CoverageChanges(COVERAGE_STATE_STORE),
+            Named.as("supply-site-sku-coverage-changes"),
+            COVERAGE_STATE_STORE)
+        .toTable(
+            Named.as("supply-covered-site-skus"),
+            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(COVERED_SITE_SKUS_STORE)
+                .withKeySerde(keys)
+                .withValueSerde(keys));
   }
 
   private boolean coversDemand(String poLine, PurchaseOrderLine line) {
@@ -222,14 +251,17 @@ public final class SupplyTopology {
     return receipts.isEmpty() ? null : new PoLineReceipts(receipts);
   }
 
-  private void duplicateSerials(StreamsBuilder builder, KStream<String, Receipt> receipts) {
+  private KTable<String, SerialReceipts> duplicateSerials(
+      StreamsBuilder builder,
+      KStream<String, Receipt> receipts,
+      KTable<String, ObservedSystem> observed) {
     Serde<SerialSighting> sightingSerde = serdes.value(SerialSighting.class);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(RECEIPT_SERIALS_STORE),
             keys,
             serdes.value(ReceiptSerials.class)));
-    KStream<String, Evaluation> evaluations =
+    KTable<String, SerialReceipts> received =
         receipts
             .process(
                 () -> new ReceiptSerialChanges(RECEIPT_SERIALS_STORE),
@@ -246,14 +278,37 @@ public final class SupplyTopology {
                 Materialized.<String, SerialReceipts, KeyValueStore<Bytes, byte[]>>as(
                         SERIAL_RECEIPTS_STORE)
                     .withKeySerde(keys)
-                    .withValueSerde(serdes.value(SerialReceipts.class)))
-            .toStream(Named.as("supply-serial-receipts-changes"))
+                    .withValueSerde(serdes.value(SerialReceipts.class)));
+
+    Serde<SerialInstallation> placeSerde = serdes.value(SerialInstallation.class);
+    KTable<String, SerialInstallations> installed =
+        observed
+            .filter(
+                (bmcId, system) -> ObservedIdentity.serial(system) != null,
+                Named.as("supply-observed-with-serial"))
+            .groupBy(
+                (bmcId, system) ->
+                    KeyValue.pair(
+                        ObservedIdentity.serial(system), SerialPlaces.placeOf(bmcId, system)),
+                Grouped.with("supply-installations-by-serial", keys, placeSerde))
+            .aggregate(
+                () -> null,
+                (serial, place, places) -> SerialPlaces.with(places, place),
+                (serial, place, places) -> SerialPlaces.without(places, place),
+                Named.as("supply-serial-installations"),
+                Materialized.<String, SerialInstallations, KeyValueStore<Bytes, byte[]>>as(
+                        SERIAL_INSTALLATIONS_STORE)
+                    .withKeySerde(keys)
+                    .withValueSerde(serdes.value(SerialInstallations.class)));
+
+    KStream<String, Evaluation> evaluations =
+        received
+            .outerJoin(installed, SerialUse::new, Named.as("supply-serial-receipts-and-places"))
+            .toStream(Named.as("supply-serial-uses"))
             .mapValues(
-                (serial, receiptsOfSerial) ->
-                    receiptsOfSerial == null
-                        ? null
-                        : SerialCheck.evaluate(serial, receiptsOfSerial),
+                (serial, use) -> use == null ? null : SerialCheck.evaluate(serial, use),
                 Named.as("supply-serial-evaluations"));
     DiscrepancyPublisher.publish(builder, config, "supply-serial", evaluations);
+    return received;
   }
 }

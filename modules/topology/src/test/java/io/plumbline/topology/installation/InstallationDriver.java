@@ -7,9 +7,14 @@ import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.ObservedGpu;
 import io.plumbline.avro.v1.ObservedLocation;
 import io.plumbline.avro.v1.ObservedSystem;
+import io.plumbline.avro.v1.PurchaseOrderLine;
+import io.plumbline.avro.v1.Receipt;
 import io.plumbline.avro.v1.ReconciledDevice;
 import io.plumbline.topology.PlumblineTopics;
+import io.plumbline.topology.SharedSources;
 import io.plumbline.topology.TopologyConfig;
+import io.plumbline.topology.supply.SupplyTables;
+import io.plumbline.topology.supply.SupplyTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,28 +31,42 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
-/** The installation domain alone on a TopologyTestDriver, with realistic DGX B200 fixtures. */
+/**
+ * The installation domain on a TopologyTestDriver, alone or with supply joined into the reconciled
+ * inventory, with realistic DGX B200 fixtures.
+ */
 final class InstallationDriver implements AutoCloseable {
 
   static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
   static final String B200_PART = "965-24387-0002-000";
+  static final Duration RECEIVING_GRACE = Duration.ofMinutes(15);
 
   final TopologyTestDriver driver;
   final TestInputTopic<String, IntentDeviceType> types;
   final TestInputTopic<String, IntentDevice> devices;
   final TestInputTopic<String, IntentRack> racks;
   final TestInputTopic<String, ObservedSystem> observed;
+  final TestInputTopic<String, PurchaseOrderLine> poLines;
+  final TestInputTopic<String, Receipt> receipts;
   final TestOutputTopic<String, Discrepancy> discrepancies;
   final TestOutputTopic<String, ReconciledDevice> inventory;
   private final Map<String, ReconciledDevice> latest = new HashMap<>();
 
   InstallationDriver(Path stateDir) {
+    this(stateDir, false);
+  }
+
+  /** With {@code withSupply}, supply runs too and feeds receipts and PO coverage to the devices. */
+  InstallationDriver(Path stateDir, boolean withSupply) {
     PlumblineTopics topics = PlumblineTopics.defaultTopics();
     TopologyConfig config =
         new TopologyConfig(
             topics, Map.of("schema.registry.url", "mock://installation-" + UUID.randomUUID()));
     StreamsBuilder builder = new StreamsBuilder();
-    new InstallationTopology(config, new InstallationPolicy(Duration.ofMinutes(1))).addTo(builder);
+    SharedSources sources = new SharedSources(builder, config);
+    SupplyTables supply = withSupply ? new SupplyTopology(config).addTo(builder, sources) : null;
+    new InstallationTopology(config, new InstallationPolicy(Duration.ofMinutes(1), RECEIVING_GRACE))
+        .addTo(builder, sources, supply);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "installation-catalogue-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
@@ -74,6 +93,14 @@ final class InstallationDriver implements AutoCloseable {
             topics.observedSystems(),
             keys.serializer(),
             serdes.value(ObservedSystem.class).serializer());
+    poLines =
+        driver.createInputTopic(
+            topics.purchaseOrders(),
+            keys.serializer(),
+            serdes.value(PurchaseOrderLine.class).serializer());
+    receipts =
+        driver.createInputTopic(
+            topics.receipts(), keys.serializer(), serdes.value(Receipt.class).serializer());
     discrepancies =
         driver.createOutputTopic(
             topics.discrepancies(),
@@ -95,6 +122,54 @@ final class InstallationDriver implements AutoCloseable {
   /** Every transition published since the last call. */
   List<Discrepancy> transitions() {
     return discrepancies.readValuesToList();
+  }
+
+  /** Every reconciled record of a device published since the last call (also kept as latest). */
+  List<ReconciledDevice> inventoryUpdatesOf(String deviceId) {
+    List<ReconciledDevice> updates = new java.util.ArrayList<>();
+    inventory
+        .readKeyValuesToList()
+        .forEach(
+            kv -> {
+              latest.put(kv.key, kv.value);
+              if (deviceId.equals(kv.key)) {
+                updates.add(kv.value);
+              }
+            });
+    return updates;
+  }
+
+  /** An open PO line at site 1. */
+  static PurchaseOrderLine.Builder poLine(String po, int line, String part, int quantity) {
+    return PurchaseOrderLine.newBuilder()
+        .setPoNumber(po)
+        .setLine(line)
+        .setVendor("NVIDIA")
+        .setPartNumber(part)
+        .setQuantity(quantity)
+        .setShipToSiteId("1")
+        .setStatus("open");
+  }
+
+  void line(PurchaseOrderLine line, Instant at) {
+    poLines.pipeInput(line.getPoNumber() + "/" + line.getLine(), line, at);
+  }
+
+  /** A receipt of B200s at site 1 carrying {@code serials}. */
+  void receipt(String id, String po, int line, Instant at, String... serials) {
+    receipts.pipeInput(
+        id,
+        Receipt.newBuilder()
+            .setReceiptId(id)
+            .setPoNumber(po)
+            .setPoLine(line)
+            .setScannedPartNumber(B200_PART)
+            .setSerialNumbers(List.of(serials))
+            .setQuantity(serials.length)
+            .setReceivedAt(at)
+            .setSiteId("1")
+            .build(),
+        at);
   }
 
   /** A DGX B200 type with GPUs, NICs and a firmware baseline. */

@@ -165,6 +165,77 @@ class InstallationTopologyTest {
     assertThat(latestInventory().getStage()).isEqualTo(LifecycleStage.VERIFIED);
   }
 
+  private static final String B200_PART = "965-24387-0002-000";
+  private static final String H100_PART = "965-24366-0002-000";
+
+  @Test
+  void aModelNamingAnotherKnownTypeIsWrongEvenWithTheRightPartNumber() {
+    designOneB200();
+    types.pipeInput("8", type("8", "DGX H100", H100_PART), T0);
+    observed.pipeInput(BMC_MAC, system("DGX H100", B200_PART), T0.plusSeconds(60));
+
+    List<Discrepancy> transitions = discrepancies.readValuesToList();
+    assertThat(transitions).hasSize(1);
+    Discrepancy opened = transitions.get(0);
+    assertThat(opened.getId()).isEqualTo("WRONG_SKU:DEVICE:101");
+    assertThat(opened.getState()).isEqualTo(DiscrepancyState.OPENED);
+    assertThat(opened.getObserved()).isEqualTo("model DGX H100, part " + B200_PART);
+    assertThat(opened.getDetail()).endsWith("its model is that of device type 8");
+    assertThat(latestInventory().getStage()).isEqualTo(LifecycleStage.INSTALLED);
+  }
+
+  @Test
+  void anOrderCodeInTheModelFieldBesideTheRightPartNumberIsNoEvidenceAgainst() {
+    designOneB200();
+    types.pipeInput("8", type("8", "DGX H100", H100_PART), T0);
+    // A chassis order code, the model of no known type.
+    observed.pipeInput(BMC_MAC, system("920-23687-2530-000", B200_PART), T0.plusSeconds(60));
+
+    assertThat(discrepancies.isEmpty()).isTrue();
+    assertThat(latestInventory().getStage()).isEqualTo(LifecycleStage.VERIFIED);
+  }
+
+  @Test
+  void aTypeOfTheReportedModelAddedLaterOpensItAndRemovingItResolves() {
+    designOneB200();
+    observed.pipeInput(BMC_MAC, system("DGX H100", B200_PART), T0.plusSeconds(60));
+    assertThat(discrepancies.isEmpty()).isTrue();
+
+    types.pipeInput("8", type("8", "DGX H100", H100_PART), T0.plusSeconds(120));
+    assertThat(discrepancies.readValuesToList())
+        .extracting(Discrepancy::getState)
+        .containsExactly(DiscrepancyState.OPENED);
+
+    types.pipeInput("8", null, T0.plusSeconds(180));
+    assertThat(discrepancies.readValuesToList())
+        .extracting(Discrepancy::getState)
+        .containsExactly(DiscrepancyState.RESOLVED);
+  }
+
+  @Test
+  void aModelNamingAnotherTypeResolvesWhenTheRightBoxReports() {
+    designOneB200();
+    types.pipeInput("8", type("8", "DGX H100", H100_PART), T0);
+    observed.pipeInput(BMC_MAC, system("DGX H100", B200_PART), T0.plusSeconds(60));
+    observed.pipeInput(BMC_MAC, system("DGX B200", B200_PART), T0.plusSeconds(120));
+
+    assertThat(discrepancies.readValuesToList())
+        .extracting(Discrepancy::getState)
+        .containsExactly(DiscrepancyState.OPENED, DiscrepancyState.RESOLVED);
+  }
+
+  @Test
+  void aModelNamingAnotherTypeResolvesWhenNetBoxPutsThatTypeInTheSlot() {
+    designOneB200();
+    types.pipeInput("8", type("8", "DGX H100", H100_PART), T0);
+    observed.pipeInput(BMC_MAC, system("DGX H100", B200_PART), T0.plusSeconds(60));
+    devices.pipeInput("101", device("101", "8"), T0.plusSeconds(120));
+
+    assertThat(discrepancies.readValuesToList())
+        .extracting(Discrepancy::getState)
+        .containsExactly(DiscrepancyState.OPENED, DiscrepancyState.RESOLVED);
+  }
+
   @Test
   void redeliveredObservationMakesNoNewTransition() {
     designOneB200();

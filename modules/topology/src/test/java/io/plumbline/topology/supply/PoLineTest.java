@@ -42,7 +42,7 @@ class PoLineTest {
   }
 
   @Test
-  void aShortLineIsNothingUntilItIsDueThenShortAndLate() {
+  void anOpenShortLineIsNothingUntilItIsDueThenLateButNotShort() {
     orderTen(T0);
     supply.receipt(receipt("R-1", "4500123", 3, B200, 7).build(), T0.plusSeconds(3600));
     supply.advanceStreamTime(EXPECTED.minusSeconds(60));
@@ -51,23 +51,38 @@ class PoLineTest {
     supply.advanceStreamTime(EXPECTED.plusSeconds(120));
 
     List<Discrepancy> transitions = supply.transitions();
-    assertThat(states(transitions)).containsExactlyInAnyOrder(opened(SHORT), opened(LATE));
-    Discrepancy shortShipment = byId(transitions, SHORT);
-    assertThat(shortShipment.getSeverity()).isEqualTo(Severity.WARNING);
-    assertThat(shortShipment.getSubject().getKind()).isEqualTo(SubjectKind.PO_LINE);
-    assertThat(shortShipment.getSubject().getId()).isEqualTo("4500123/3");
-    assertThat(shortShipment.getSubject().getSiteId()).isEqualTo("1");
-    assertThat(shortShipment.getExpected()).isEqualTo("10 ordered");
-    assertThat(shortShipment.getObserved()).isEqualTo("7 received");
-    // Stamped with the moment the line came due, not with when the punctuation ran.
-    assertThat(shortShipment.getFirstSeen()).isEqualTo(EXPECTED.plusMillis(1));
-    Discrepancy late = byId(transitions, LATE);
+    assertThat(states(transitions)).containsExactly(opened(LATE));
+    Discrepancy late = transitions.get(0);
     assertThat(late.getSeverity()).isEqualTo(Severity.WARNING);
+    assertThat(late.getSubject().getKind()).isEqualTo(SubjectKind.PO_LINE);
+    assertThat(late.getSubject().getId()).isEqualTo("4500123/3");
+    assertThat(late.getSubject().getSiteId()).isEqualTo("1");
     assertThat(late.getObserved()).isEqualTo("7 received");
+    // Stamped with the moment the line came due, not with when the punctuation ran.
+    assertThat(late.getFirstSeen()).isEqualTo(EXPECTED.plusMillis(1));
   }
 
   @Test
-  void moreArrivingUpdatesTheShortfallAndTheRestResolvesIt() {
+  void closingALateLineShortTurnsLateIntoShort() {
+    orderTen(T0);
+    supply.receipt(receipt("R-1", "4500123", 3, B200, 7).build(), T0.plusSeconds(3600));
+    supply.advanceStreamTime(EXPECTED.plusSeconds(120));
+    assertThat(states(supply.transitions())).containsExactly(opened(LATE));
+
+    supply.line(
+        poLine("4500123", 3, B200, 10, EXPECTED).setStatus("closed").build(),
+        EXPECTED.plusSeconds(3600));
+
+    List<Discrepancy> transitions = supply.transitions();
+    assertThat(states(transitions)).containsExactlyInAnyOrder(resolved(LATE), opened(SHORT));
+    Discrepancy shortShipment = byId(transitions, SHORT);
+    assertThat(shortShipment.getSeverity()).isEqualTo(Severity.WARNING);
+    assertThat(shortShipment.getExpected()).isEqualTo("10 ordered");
+    assertThat(shortShipment.getObserved()).isEqualTo("7 received");
+  }
+
+  @Test
+  void moreArrivingUpdatesTheLatenessAndTheRestResolvesIt() {
     orderTen(T0);
     supply.receipt(receipt("R-1", "4500123", 3, B200, 7).build(), T0.plusSeconds(3600));
     supply.advanceStreamTime(EXPECTED.plusSeconds(120));
@@ -78,36 +93,50 @@ class PoLineTest {
     supply.receipt(receipt("R-3", "4500123", 3, B200, 1).build(), EXPECTED.plusSeconds(7200));
     List<Discrepancy> complete = supply.transitions();
 
-    assertThat(states(partly)).containsExactlyInAnyOrder(updated(SHORT), updated(LATE));
-    assertThat(byId(partly, SHORT).getObserved()).isEqualTo("9 received");
-    assertThat(states(complete)).containsExactlyInAnyOrder(resolved(SHORT), resolved(LATE));
+    assertThat(states(partly)).containsExactly(updated(LATE));
+    assertThat(byId(partly, LATE).getObserved()).isEqualTo("9 received");
+    assertThat(states(complete)).containsExactly(resolved(LATE));
+  }
+
+  @Test
+  void theRestArrivingOnAClosedShortLineResolvesTheShortShipment() {
+    orderTen(T0);
+    supply.receipt(receipt("R-1", "4500123", 3, B200, 7).build(), T0.plusSeconds(3600));
+    supply.line(
+        poLine("4500123", 3, B200, 10, EXPECTED).setStatus("closed").build(), T0.plusSeconds(7200));
+    assertThat(states(supply.transitions())).containsExactly(opened(SHORT));
+
+    supply.receipt(receipt("R-2", "4500123", 3, B200, 3).build(), T0.plusSeconds(9000));
+
+    assertThat(states(supply.transitions())).containsExactly(resolved(SHORT));
   }
 
   @Test
   void anOrderReducedToWhatArrivedResolvesTheShortfall() {
     orderTen(T0);
     supply.receipt(receipt("R-1", "4500123", 3, B200, 7).build(), T0.plusSeconds(3600));
-    supply.advanceStreamTime(EXPECTED.plusSeconds(120));
-    supply.transitions();
+    supply.line(
+        poLine("4500123", 3, B200, 10, EXPECTED).setStatus("closed").build(), T0.plusSeconds(7200));
+    assertThat(states(supply.transitions())).containsExactly(opened(SHORT));
 
-    supply.line(poLine("4500123", 3, B200, 7, EXPECTED).build(), EXPECTED.plusSeconds(3600));
+    supply.line(
+        poLine("4500123", 3, B200, 7, EXPECTED).setStatus("closed").build(),
+        EXPECTED.plusSeconds(3600));
 
-    assertThat(states(supply.transitions()))
-        .containsExactlyInAnyOrder(resolved(SHORT), resolved(LATE));
+    assertThat(states(supply.transitions())).containsExactly(resolved(SHORT));
   }
 
   @Test
-  void cancellingALateLineResolvesLateAndShort() {
+  void cancellingALateLineResolvesIt() {
     orderTen(T0);
     supply.advanceStreamTime(EXPECTED.plusSeconds(120));
-    assertThat(states(supply.transitions())).containsExactlyInAnyOrder(opened(SHORT), opened(LATE));
+    assertThat(states(supply.transitions())).containsExactly(opened(LATE));
 
     supply.line(
         poLine("4500123", 3, B200, 10, EXPECTED).setStatus("cancelled").build(),
         EXPECTED.plusSeconds(3600));
 
-    assertThat(states(supply.transitions()))
-        .containsExactlyInAnyOrder(resolved(SHORT), resolved(LATE));
+    assertThat(states(supply.transitions())).containsExactly(resolved(LATE));
   }
 
   @Test
@@ -133,7 +162,7 @@ class PoLineTest {
     assertThat(supply.transitions()).isEmpty();
 
     supply.advanceStreamTime(EXPECTED.plus(Duration.ofDays(2)).plusSeconds(120));
-    assertThat(states(supply.transitions())).containsExactlyInAnyOrder(opened(SHORT), opened(LATE));
+    assertThat(states(supply.transitions())).containsExactly(opened(LATE));
   }
 
   @Test
@@ -148,7 +177,7 @@ class PoLineTest {
 
       lenient.advanceStreamTime(EXPECTED.plus(Duration.ofHours(13)));
       List<Discrepancy> transitions = lenient.transitions();
-      assertThat(states(transitions)).containsExactlyInAnyOrder(opened(SHORT), opened(LATE));
+      assertThat(states(transitions)).containsExactly(opened(LATE));
       assertThat(byId(transitions, LATE).getFirstSeen())
           .isEqualTo(EXPECTED.plus(Duration.ofHours(12)).plusMillis(1));
     }

@@ -4,6 +4,8 @@ import io.plumbline.avro.v1.Discrepancy;
 import io.plumbline.avro.v1.DiscrepancyState;
 import io.plumbline.avro.v1.IntentDevice;
 import io.plumbline.avro.v1.IntentDeviceType;
+import io.plumbline.avro.v1.ObservedLocation;
+import io.plumbline.avro.v1.ObservedSystem;
 import io.plumbline.avro.v1.PurchaseOrderLine;
 import io.plumbline.avro.v1.Receipt;
 import io.plumbline.topology.PlumblineTopics;
@@ -34,6 +36,7 @@ final class SupplyDriver implements AutoCloseable {
   final TestInputTopic<String, IntentDevice> devices;
   final TestInputTopic<String, PurchaseOrderLine> poLines;
   final TestInputTopic<String, Receipt> receipts;
+  final TestInputTopic<String, ObservedSystem> observed;
   final TestOutputTopic<String, Discrepancy> discrepancies;
 
   SupplyDriver() {
@@ -73,6 +76,11 @@ final class SupplyDriver implements AutoCloseable {
     receipts =
         driver.createInputTopic(
             topics.receipts(), keys.serializer(), serdes.value(Receipt.class).serializer());
+    observed =
+        driver.createInputTopic(
+            topics.observedSystems(),
+            keys.serializer(),
+            serdes.value(ObservedSystem.class).serializer());
     discrepancies =
         driver.createOutputTopic(
             topics.discrepancies(),
@@ -142,6 +150,20 @@ final class SupplyDriver implements AutoCloseable {
         .setQuantity(quantity)
         .setReceivedAt(T0)
         .setSiteId("1");
+  }
+
+  /** A system as its BMC reports it: serial, host name and rack position. */
+  static ObservedSystem system(String bmcMac, String serial, String rack, double position) {
+    return ObservedSystem.newBuilder()
+        .setBmcId(bmcMac)
+        .setBmcMac(bmcMac)
+        .setHostName("bmc-" + rack.toLowerCase(java.util.Locale.ROOT) + "-u" + (int) position)
+        .setObservedAt(T0)
+        .setSerialNumber(serial)
+        .setModel("DGX B200")
+        .setPartNumber(B200)
+        .setLocation(new ObservedLocation("DC1", rack, position))
+        .build();
   }
 
   static IntentDeviceType type(String id, String model, String partNumber) {

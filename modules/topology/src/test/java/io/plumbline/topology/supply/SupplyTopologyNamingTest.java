@@ -18,12 +18,15 @@ class SupplyTopologyNamingTest {
           "intent-devices-source",
           "intent-device-types-source",
           "purchase-orders-source",
-          "receipts-source");
+          "receipts-source",
+          // The shared observed-systems table (source, filter, re-key, table).
+          "observed-systems-");
   private static final java.util.Set<String> SHARED_STORES =
       java.util.Set.of(
           SharedSources.DEVICES_STORE,
           SharedSources.DEVICE_TYPES_STORE,
-          SharedSources.PURCHASE_ORDERS_STORE);
+          SharedSources.PURCHASE_ORDERS_STORE,
+          SharedSources.OBSERVED_SYSTEMS_STORE);
 
   @Test
   void everyNodeIsNamedAndPrefixedWithTheDomain() {
