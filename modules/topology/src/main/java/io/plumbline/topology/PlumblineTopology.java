@@ -6,6 +6,7 @@ import io.plumbline.topology.cooling.CoolingTopology;
 import io.plumbline.topology.design.DesignTopology;
 import io.plumbline.topology.installation.InstallationTopology;
 import io.plumbline.topology.power.PowerTopology;
+import io.plumbline.topology.query.QueryStores;
 import io.plumbline.topology.supply.SupplyTables;
 import io.plumbline.topology.supply.SupplyTopology;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -31,6 +32,7 @@ public final class PlumblineTopology {
     new DesignTopology(config).addTo(builder, sources);
     new PowerTopology(config).addTo(builder, sources);
     new CoolingTopology(config).addTo(builder);
+    new QueryStores(config).addTo(builder);
     return builder.build();
   }
 }
