@@ -23,9 +23,9 @@ import java.util.function.Predicate;
 
 /**
  * A real Prometheus process (Debian's {@code /usr/bin/prometheus}) on 127.0.0.1, scraping one
- * target as job {@code plumbline} and evaluating the given rule files every second (their group
- * intervals are rewritten so that a test sees rules evaluated within seconds). Its data and log
- * live in a temporary directory; {@link #close()} stops the process.
+ * target as job {@code plumbline} every 3 seconds and evaluating the given rule files every second
+ * (their group intervals are rewritten so that a test sees rules evaluated within seconds). Its
+ * data and log live in a temporary directory; {@link #close()} stops the process.
  */
 final class PrometheusServer implements AutoCloseable {
 
@@ -54,9 +54,11 @@ final class PrometheusServer implements AutoCloseable {
     }
     Path config = workDir.resolve("prometheus.yml");
     ObjectNode root = JSON.createObjectNode();
+    // A scrape of a busy instance on two cores can take more than a second; a timed-out scrape
+    // marks the target down, so the scrape gets more room than the rule evaluation.
     root.putObject("global")
-        .put("scrape_interval", "1s")
-        .put("scrape_timeout", "1s")
+        .put("scrape_interval", "3s")
+        .put("scrape_timeout", "3s")
         .put("evaluation_interval", "1s");
     ObjectNode job = root.putArray("scrape_configs").addObject();
     job.put("job_name", "plumbline").put("metrics_path", "/metrics");
