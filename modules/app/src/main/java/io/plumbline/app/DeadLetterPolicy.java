@@ -1,6 +1,9 @@
 package io.plumbline.app;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.plumbline.serde.SchemaRegistryException;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -16,7 +19,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadLetterPolicy extends LogAndContinueExceptionHandler {
 
+  /**
+   * Streams property carrying the {@link MeterRegistry} to count dead letters in ({@code
+   * plumbline.dead.letters}, tagged {@code topic} and {@code reason}, the root cause's class).
+   */
+  public static final String METER_REGISTRY_CONFIG = "plumbline.dead-letter.meter-registry";
+
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterPolicy.class);
+
+  private MeterRegistry meters;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    super.configure(configs);
+    if (configs.get(METER_REGISTRY_CONFIG) instanceof MeterRegistry registry) {
+      this.meters = registry;
+    }
+  }
 
   @Override
   public Response handleError(
@@ -32,6 +51,23 @@ public final class DeadLetterPolicy extends LogAndContinueExceptionHandler {
         return Response.fail();
       }
     }
+    count(record.topic(), exception);
     return super.handleError(context, record, exception);
+  }
+
+  private void count(String topic, Exception exception) {
+    if (meters == null) {
+      return;
+    }
+    Throwable root = exception;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    Counter.builder("plumbline.dead.letters")
+        .description("Input records sent to the dead-letter topic, by input topic and reason")
+        .tag("topic", topic)
+        .tag("reason", root.getClass().getSimpleName())
+        .register(meters)
+        .increment();
   }
 }

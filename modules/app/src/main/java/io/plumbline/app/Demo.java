@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,8 +37,12 @@ final class Demo implements AutoCloseable {
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
-  Demo(PrintStream out) {
+  private final Map<String, String> overrides;
+
+  /** A demo whose settings ({@code --set key=value}, e.g. http.port) override the demo's own. */
+  Demo(PrintStream out, Map<String, String> overrides) {
     this.out = out;
+    this.overrides = Map.copyOf(overrides);
   }
 
   /** Runs the scenario; returns once both stories have resolved. */
@@ -49,17 +54,20 @@ final class Demo implements AutoCloseable {
     ApicurioRegistry registry = keep(ApicurioRegistry.start());
     out.println("  Schema registry  " + registry.ccompatUrl());
 
-    PlumblineConfig config =
-        PlumblineConfig.of(
-            Map.of(
-                PlumblineConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-                PlumblineConfig.SCHEMA_REGISTRY_URL, registry.ccompatUrl(),
-                PlumblineConfig.APPLICATION_ID, "plumbline-demo",
-                PlumblineConfig.STATE_DIR, tempDir().toString()));
+    Map<String, String> settings = new HashMap<>();
+    settings.put(PlumblineConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+    settings.put(PlumblineConfig.SCHEMA_REGISTRY_URL, registry.ccompatUrl());
+    settings.put(PlumblineConfig.APPLICATION_ID, "plumbline-demo");
+    settings.put(PlumblineConfig.STATE_DIR, tempDir().toString());
+    // The demo's API listens on loopback only; --set http.port=N moves it.
+    settings.put(PlumblineConfig.HTTP_HOST, "127.0.0.1");
+    settings.putAll(overrides);
+    PlumblineConfig config = PlumblineConfig.of(settings);
     kafka.createTopics(TopicLayout.newTopics(config.topics(), 3, (short) 1));
 
-    Reconciler reconciler = keep(new Reconciler(config));
-    reconciler.start();
+    ReconcilerService service = keep(ReconcilerService.start(config));
+    out.println("  HTTP API         " + service.uri() + "  (/api/discrepancies, /api/stream,");
+    out.println("                   /api/racks/" + SampleSite.RACK + ", /metrics, /openapi.json)");
     TransitionPrinter printer = keep(new TransitionPrinter(config, out, this::record));
     Thread printerThread = new Thread(printer, "demo-transition-printer");
     printerThread.setDaemon(true);

@@ -12,18 +12,20 @@ final class DemoCommand implements Command {
   public String usage() {
     return String.join(
         "\n",
-        "demo [--exit]                             self-contained demo on loopback",
-        "                                            (--exit: stop when the scenario is done)");
+        "demo [--exit] [--set key=value ...]       self-contained demo on loopback, HTTP API on",
+        "                                            127.0.0.1:8080 (--set http.port=N to move it;",
+        "                                            --exit: stop when the scenario is done)");
   }
 
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
-    List<String> unknown = new ArrayList<>(args);
+    ConfigArguments arguments = ConfigArguments.parse(args);
+    List<String> unknown = new ArrayList<>(arguments.rest());
     boolean exitWhenDone = unknown.remove("--exit");
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException("unexpected argument: " + unknown.get(0));
     }
-    Demo demo = new Demo(out);
+    Demo demo = new Demo(out, arguments.flags());
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(

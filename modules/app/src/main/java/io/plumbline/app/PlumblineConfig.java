@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Plumbline's settings, typed and validated once at start-up. Sources, later ones winning: the
@@ -35,6 +36,12 @@ public final class PlumblineConfig {
   public static final String STATE_DIR = "state.dir";
   public static final String PROCESSING_GUARANTEE = "processing.guarantee";
   public static final String STREAMS_PREFIX = "streams.";
+  public static final String HTTP_HOST = "http.host";
+  public static final String HTTP_PORT = "http.port";
+  public static final String HTTP_AUTH_TOKEN = "http.auth.token";
+  public static final String HTTP_AUTH_TOKEN_FILE = "http.auth.token.file";
+  public static final String HTTP_AUTH_READS = "http.auth.reads";
+  public static final String APPLICATION_SERVER = "application.server";
 
   /** Every setting Plumbline knows, besides the pass-through prefixes. */
   public static final List<Setting> SETTINGS =
@@ -54,7 +61,23 @@ public final class PlumblineConfig {
           new Setting("use.latest.version", "false", "Write with the subject's latest schema."),
           new Setting(
               "basic.auth.credentials.source", "", "USER_INFO to send basic.auth.user.info."),
-          new Setting("basic.auth.user.info", "", "user:password for the schema registry."));
+          new Setting("basic.auth.user.info", "", "user:password for the schema registry."),
+          new Setting(
+              HTTP_HOST, "0.0.0.0", "Address the HTTP API binds (0.0.0.0: every interface)."),
+          new Setting(HTTP_PORT, "8080", "Port of the HTTP API; 0 picks a free one."),
+          new Setting(
+              HTTP_AUTH_TOKEN,
+              "",
+              "Bearer token for the HTTP API; when set, POST/DELETE need it. Never logged."),
+          new Setting(
+              HTTP_AUTH_TOKEN_FILE, "", "File holding the bearer token (instead of the setting)."),
+          new Setting(
+              HTTP_AUTH_READS, "false", "true: reads (GET /api, /metrics) need the token too."),
+          new Setting(
+              APPLICATION_SERVER,
+              "",
+              "host:port other instances reach this one's HTTP API at; needed with several"
+                  + " instances (port 0: the bound HTTP port)."));
 
   private static final List<String> PASS_THROUGH_PREFIXES =
       List.of(STREAMS_PREFIX, PlumblineTopics.PREFIX, "schema.registry.", "basic.auth.");
@@ -127,6 +150,66 @@ public final class PlumblineConfig {
       }
     }
     PlumblineTopics.from(values);
+    validateHttp(values);
+  }
+
+  private static void validateHttp(Map<String, String> values) {
+    if (values.getOrDefault(HTTP_HOST, "").isEmpty()) {
+      throw new ConfigException(HTTP_HOST, "", "must name an address, e.g. 0.0.0.0 or 127.0.0.1");
+    }
+    port(HTTP_PORT, values.get(HTTP_PORT));
+    String reads = values.get(HTTP_AUTH_READS);
+    if (!List.of("true", "false").contains(reads)) {
+      throw new ConfigException(HTTP_AUTH_READS, reads, "must be true or false");
+    }
+    boolean inline = !values.getOrDefault(HTTP_AUTH_TOKEN, "").isEmpty();
+    String file = values.getOrDefault(HTTP_AUTH_TOKEN_FILE, "");
+    if (inline && !file.isEmpty()) {
+      throw new ConfigException(
+          HTTP_AUTH_TOKEN_FILE,
+          file,
+          "set either http.auth.token or http.auth.token.file, not both");
+    }
+    if (!file.isEmpty()) {
+      readToken(file);
+    }
+    if (reads.equals("true") && !inline && file.isEmpty()) {
+      throw new ConfigException(
+          HTTP_AUTH_READS, reads, "needs http.auth.token or http.auth.token.file");
+    }
+    String server = values.getOrDefault(APPLICATION_SERVER, "");
+    if (!server.isEmpty()) {
+      int colon = server.lastIndexOf(':');
+      if (colon <= 0) {
+        throw new ConfigException(APPLICATION_SERVER, server, "must be host:port");
+      }
+      port(APPLICATION_SERVER, server.substring(colon + 1));
+    }
+  }
+
+  private static int port(String name, String value) {
+    try {
+      int port = Integer.parseInt(value);
+      if (port < 0 || port > 65_535) {
+        throw new ConfigException(name, value, "port must be between 0 and 65535");
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name, value, "port must be a number");
+    }
+  }
+
+  /** The token file's content, trimmed; its value never appears in messages. */
+  private static String readToken(String file) {
+    try {
+      String token = Files.readString(Path.of(file)).trim();
+      if (token.isEmpty()) {
+        throw new ConfigException(HTTP_AUTH_TOKEN_FILE, file, "file is empty");
+      }
+      return token;
+    } catch (IOException e) {
+      throw new ConfigException(HTTP_AUTH_TOKEN_FILE, file, "cannot be read: " + e.getMessage());
+    }
   }
 
   private static Map<String, String> readFile(Path file) {
@@ -196,6 +279,59 @@ public final class PlumblineConfig {
             out.put(k.substring(STREAMS_PREFIX.length()), v);
           }
         });
+    return out;
+  }
+
+  public String httpHost() {
+    return values.get(HTTP_HOST);
+  }
+
+  public int httpPort() {
+    return port(HTTP_PORT, values.get(HTTP_PORT));
+  }
+
+  /** The bearer token from the setting or its file, or null when none is configured. */
+  public String httpAuthToken() {
+    String inline = values.getOrDefault(HTTP_AUTH_TOKEN, "");
+    if (!inline.isEmpty()) {
+      return inline;
+    }
+    String file = values.getOrDefault(HTTP_AUTH_TOKEN_FILE, "");
+    return file.isEmpty() ? null : readToken(file);
+  }
+
+  public boolean httpAuthReads() {
+    return Boolean.parseBoolean(values.get(HTTP_AUTH_READS));
+  }
+
+  /**
+   * This instance's advertised {@code host:port} for interactive queries, with port 0 replaced by
+   * the port the HTTP API actually bound; null when the setting is empty (a single instance).
+   */
+  public HostInfo applicationServer(int boundHttpPort) {
+    String server = values.getOrDefault(APPLICATION_SERVER, "");
+    if (server.isEmpty()) {
+      return null;
+    }
+    int colon = server.lastIndexOf(':');
+    int port = port(APPLICATION_SERVER, server.substring(colon + 1));
+    return new HostInfo(server.substring(0, colon), port == 0 ? boundHttpPort : port);
+  }
+
+  /**
+   * Settings for the HTTP service's own Kafka clients: bootstrap servers and the security settings
+   * given under {@code streams.} ({@code security.*}, {@code sasl.*}, {@code ssl.*}).
+   */
+  public Map<String, Object> kafkaClientSettings() {
+    Map<String, Object> out = new TreeMap<>();
+    streamsOverrides()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("security.") || k.startsWith("sasl.") || k.startsWith("ssl.")) {
+                out.put(k, v);
+              }
+            });
+    out.put(BOOTSTRAP_SERVERS, bootstrapServers());
     return out;
   }
 

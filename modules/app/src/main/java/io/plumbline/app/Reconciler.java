@@ -1,12 +1,17 @@
 package io.plumbline.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.plumbline.topology.PlumblineTopology;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.processor.StateRestoreListener;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +24,33 @@ public final class Reconciler implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   public Reconciler(PlumblineConfig config) {
+    this(config, null, null, null);
+  }
+
+  /**
+   * A reconciler whose dead letters are counted in {@code meters}, whose store restorations are
+   * reported to {@code restoreListener}, and which advertises {@code applicationServer} for
+   * interactive queries; each may be null.
+   */
+  public Reconciler(
+      PlumblineConfig config,
+      MeterRegistry meters,
+      StateRestoreListener restoreListener,
+      HostInfo applicationServer) {
     Topology topology = PlumblineTopology.build(config.topologyConfig());
-    this.streams = new KafkaStreams(topology, StreamsSettings.from(config));
+    Properties props = StreamsSettings.from(config);
+    if (meters != null) {
+      props.put(DeadLetterPolicy.METER_REGISTRY_CONFIG, meters);
+    }
+    if (applicationServer != null) {
+      props.put(
+          StreamsConfig.APPLICATION_SERVER_CONFIG,
+          applicationServer.host() + ":" + applicationServer.port());
+    }
+    this.streams = new KafkaStreams(topology, props);
+    if (restoreListener != null) {
+      streams.setGlobalStateRestoreListener(restoreListener);
+    }
     streams.setUncaughtExceptionHandler(
         e -> {
           // A processing failure that the dead-letter policy did not absorb: better to stop and be
@@ -45,6 +75,11 @@ public final class Reconciler implements AutoCloseable {
   public java.util.Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric>
       metrics() {
     return streams.metrics();
+  }
+
+  /** The Kafka Streams instance, for interactive queries and metrics. */
+  public KafkaStreams streams() {
+    return streams;
   }
 
   public KafkaStreams.State state() {

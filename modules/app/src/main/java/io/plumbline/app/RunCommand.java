@@ -6,7 +6,8 @@ import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * {@code plumbline run}: the reconciler against an existing cluster and registry, until stopped.
+ * {@code plumbline run}: the reconciler and its HTTP API against an existing cluster and registry,
+ * until stopped.
  */
 final class RunCommand implements Command {
 
@@ -21,9 +22,10 @@ final class RunCommand implements Command {
     if (!arguments.rest().isEmpty()) {
       throw new IllegalArgumentException("unexpected argument: " + arguments.rest().get(0));
     }
-    Reconciler reconciler = new Reconciler(arguments.load());
-    Runtime.getRuntime().addShutdownHook(new Thread(reconciler::close, "plumbline-shutdown"));
-    reconciler.start();
+    ReconcilerService service = ReconcilerService.start(arguments.load());
+    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "plumbline-shutdown"));
+    out.println("Plumbline is reconciling; HTTP API on " + service.uri());
+    Reconciler reconciler = service.reconciler();
     reconciler.awaitStopped(Duration.ofDays(365_000));
     return reconciler.state() == KafkaStreams.State.ERROR ? 1 : 0;
   }

@@ -19,20 +19,21 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * A small sample site for the demo: one rack, R14, with four DGX B200 nodes as NetBox would
- * describe them, and what their BMCs report. Two stories play out: node 2 arrives as a DGX H100 and
- * is swapped for the right hardware; node 4 was planned as an H100 but the site deliberately
- * installed a B200, so the design is corrected instead. Addresses are documentation-only.
+ * A small sample site for the demo (and the service ITs): one rack, R14, with four DGX B200 nodes
+ * as NetBox would describe them, and what their BMCs report. Two stories play out: node 2 arrives
+ * as a DGX H100 and is swapped for the right hardware; node 4 was planned as an H100 but the site
+ * deliberately installed a B200, so the design is corrected instead. Addresses are
+ * documentation-only.
  */
-final class SampleSite {
+public final class SampleSite {
 
-  static final String SITE = "3";
-  static final String RACK = "14";
-  static final String B200_TYPE = "21";
-  static final String H100_TYPE = "22";
-  static final String FEED_A = "2101";
-  static final String FEED_B = "2102";
-  static final String B200_PART = "965-24387-0002-000";
+  public static final String SITE = "3";
+  public static final String RACK = "14";
+  public static final String B200_TYPE = "21";
+  public static final String H100_TYPE = "22";
+  public static final String FEED_A = "2101";
+  public static final String FEED_B = "2102";
+  public static final String B200_PART = "965-24387-0002-000";
   // Telemetry is stamped in the recent past, aligned to a minute, so one-minute windows close
   // predictably as later readings arrive (brokers refuse timestamps far in the future).
   private final Instant telemetryBase =
@@ -44,13 +45,13 @@ final class SampleSite {
   private final PlumblineTopics topics;
   private final Producer<String, SpecificRecord> producer;
 
-  SampleSite(PlumblineTopics topics, Producer<String, SpecificRecord> producer) {
+  public SampleSite(PlumblineTopics topics, Producer<String, SpecificRecord> producer) {
     this.topics = topics;
     this.producer = producer;
   }
 
   /** Device types and the rack's devices, with node 4 planned as a DGX H100. */
-  void publishDesign() {
+  public void publishDesign() {
     send(topics.intentDeviceTypes(), B200_TYPE, type(B200_TYPE, "DGX B200", B200_PART));
     send(topics.intentDeviceTypes(), H100_TYPE, type(H100_TYPE, "DGX H100", "965-24366-0002-000"));
     for (int node = 1; node <= NODES; node++) {
@@ -61,20 +62,20 @@ final class SampleSite {
   }
 
   /** Rack R14's A and B feeds; B is planned with more allocated draw than 60 A can carry. */
-  void publishFeeds() {
+  public void publishFeeds() {
     send(topics.intentPowerFeeds(), FEED_A, feed(FEED_A, "R14-A", "A", 60, 28_600));
     send(topics.intentPowerFeeds(), FEED_B, feed(FEED_B, "R14-B", "B", 60, 36_000));
     producer.flush();
   }
 
   /** The facilities team upgrades feed B to 100 A. */
-  void publishFeedUpgrade() {
+  public void publishFeedUpgrade() {
     send(topics.intentPowerFeeds(), FEED_B, feed(FEED_B, "R14-B", "B", 100, 36_000));
     producer.flush();
   }
 
   /** Feed A's meter: one minute at 31 kW (90 % of 34.5 kW usable), then a reading closing it. */
-  void publishFeedOverload() {
+  public void publishFeedOverload() {
     for (int second = 0; second < 60; second += 15) {
       send(topics.powerReadings(), FEED_A, reading(second, 31_000));
     }
@@ -83,7 +84,7 @@ final class SampleSite {
   }
 
   /** Load is shed on feed A: the next minute averages well under 75 %. */
-  void publishLoadShed() {
+  public void publishLoadShed() {
     for (int second = 100; second < 120; second += 5) {
       send(topics.powerReadings(), FEED_A, reading(second, 15_000));
     }
@@ -92,7 +93,7 @@ final class SampleSite {
   }
 
   /** Procurement orders the four B200s the design needs. */
-  void publishPurchaseOrder() {
+  public void publishPurchaseOrder() {
     send(
         topics.purchaseOrders(),
         "4500123/1",
@@ -110,7 +111,7 @@ final class SampleSite {
   }
 
   /** What the BMCs report on first power-on: node 2 is a DGX H100, every other node a B200. */
-  void publishFirstObservations() {
+  public void publishFirstObservations() {
     for (int node = 1; node <= NODES; node++) {
       String model = node == 2 ? "DGX H100" : "DGX B200";
       send(topics.observedSystems(), bmcMac(node), observed(node, model));
@@ -119,26 +120,26 @@ final class SampleSite {
   }
 
   /** The technician replaced node 2 with a DGX B200. */
-  void publishHardwareSwap() {
+  public void publishHardwareSwap() {
     send(topics.observedSystems(), bmcMac(2), observed(2, "DGXB200"));
     producer.flush();
   }
 
   /** The designer accepts the B200 installed in node 4's slot and corrects NetBox. */
-  void publishDesignCorrection() {
+  public void publishDesignCorrection() {
     send(topics.intentDevices(), deviceId(4), device(4, B200_TYPE));
     producer.flush();
   }
 
-  static String deviceId(int node) {
+  public static String deviceId(int node) {
     return Integer.toString(1400 + node);
   }
 
-  static String deviceName(int node) {
+  public static String deviceName(int node) {
     return String.format(Locale.ROOT, "r14-node%02d", node);
   }
 
-  static String bmcMac(int node) {
+  public static String bmcMac(int node) {
     return String.format(Locale.ROOT, "3c:ec:ef:14:00:%02x", node);
   }
 

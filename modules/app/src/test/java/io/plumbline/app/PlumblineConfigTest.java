@@ -101,4 +101,55 @@ class PlumblineConfigTest {
         .containsEntry("schema.registry.url", "http://127.0.0.1:8081")
         .doesNotContainKey("bootstrap.servers");
   }
+
+  @Test
+  void httpDefaultsAndValidation() {
+    PlumblineConfig config = PlumblineConfig.of(MINIMAL);
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.httpHost()).isEqualTo("0.0.0.0");
+    assertThat(config.httpAuthToken()).isNull();
+    assertThat(config.applicationServer(8080)).isNull();
+
+    assertThatThrownBy(() -> PlumblineConfig.of(with("http.port", "80x")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.port");
+    assertThatThrownBy(() -> PlumblineConfig.of(with("http.port", "70000")))
+        .hasMessageContaining("http.port");
+    assertThatThrownBy(() -> PlumblineConfig.of(with("application.server", "nohost")))
+        .hasMessageContaining("application.server");
+    assertThatThrownBy(() -> PlumblineConfig.of(with("http.auth.reads", "true")))
+        .hasMessageContaining("http.auth.reads");
+  }
+
+  @Test
+  void applicationServerPortZeroMeansTheBoundPort() {
+    PlumblineConfig config = PlumblineConfig.of(with("application.server", "127.0.0.1:0"));
+    assertThat(config.applicationServer(40123).port()).isEqualTo(40123);
+    assertThat(config.applicationServer(40123).host()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void theTokenComesFromItsFileAndNeverFromAMessage(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("token");
+    Files.writeString(file, "  t0ken-from-file\n");
+    PlumblineConfig config = PlumblineConfig.of(with("http.auth.token.file", file.toString()));
+    assertThat(config.httpAuthToken()).isEqualTo("t0ken-from-file");
+
+    Path empty = dir.resolve("empty");
+    Files.writeString(empty, "\n");
+    assertThatThrownBy(() -> PlumblineConfig.of(with("http.auth.token.file", empty.toString())))
+        .hasMessageContaining("http.auth.token.file")
+        .hasMessageContaining("empty");
+    Map<String, String> both = new java.util.HashMap<>(with("http.auth.token", "s3cret"));
+    both.put("http.auth.token.file", file.toString());
+    assertThatThrownBy(() -> PlumblineConfig.of(both))
+        .hasMessageContaining("not both")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
+  }
+
+  private static Map<String, String> with(String key, String value) {
+    Map<String, String> settings = new java.util.HashMap<>(MINIMAL);
+    settings.put(key, value);
+    return settings;
+  }
 }

@@ -1,5 +1,6 @@
 package io.plumbline.model;
 
+import io.plumbline.avro.v1.Acknowledgement;
 import io.plumbline.avro.v1.Alert;
 import io.plumbline.avro.v1.AlertState;
 import io.plumbline.avro.v1.Discrepancy;
@@ -67,7 +68,8 @@ final class SampleRecords {
             environmentReading(),
             discrepancy(),
             alert(),
-            reconciledDevice())) {
+            reconciledDevice(),
+            acknowledgement())) {
       samples.put(sample.getSchema().getFullName(), sample);
     }
     return samples;
@@ -339,6 +341,16 @@ final class SampleRecords {
         .setBudget(34_500.0)
         .setUnit("W")
         .setChangedAt(NOW)
+        .build();
+  }
+
+  static Acknowledgement acknowledgement() {
+    return Acknowledgement.newBuilder()
+        .setDiscrepancyId("MISCABLED:INTERFACE:88123")
+        .setBy("dc2-buildout@example.com")
+        .setReason("CHG-20931: rails 2 and 3 swapped on r14, technician booked for Tuesday")
+        .setUntil(NOW.plusSeconds(3 * 24 * 3600))
+        .setAcknowledgedAt(NOW)
         .build();
   }
 

@@ -23,7 +23,8 @@ public record PlumblineTopics(
     String discrepancies,
     String reconciledInventory,
     String alerts,
-    String deadLetters) {
+    String deadLetters,
+    String acknowledgements) {
 
   /** Setting name prefix for topic names. */
   public static final String PREFIX = "topic.";
@@ -47,6 +48,7 @@ public record PlumblineTopics(
     d.put("reconciled.inventory", "plumbline.reconciled.inventory");
     d.put("alerts", "plumbline.alerts");
     d.put("dead-letters", "plumbline.dead-letters");
+    d.put("acknowledgements", "plumbline.acknowledgements");
     return Map.copyOf(d);
   }
 
@@ -97,7 +99,8 @@ public record PlumblineTopics(
         names.get("discrepancies"),
         names.get("reconciled.inventory"),
         names.get("alerts"),
-        names.get("dead-letters"));
+        names.get("dead-letters"),
+        names.get("acknowledgements"));
   }
 
   /** Intent topics are compacted tables keyed by NetBox id. */
@@ -112,7 +115,8 @@ public record PlumblineTopics(
         purchaseOrders,
         observedSystems,
         discrepancies,
-        reconciledInventory);
+        reconciledInventory,
+        acknowledgements);
   }
 
   /** Every topic, in a stable order. */
@@ -132,6 +136,7 @@ public record PlumblineTopics(
         discrepancies,
         reconciledInventory,
         alerts,
-        deadLetters);
+        deadLetters,
+        acknowledgements);
   }
 }

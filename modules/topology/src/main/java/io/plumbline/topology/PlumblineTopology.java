@@ -6,6 +6,7 @@ import io.plumbline.topology.cooling.CoolingTopology;
 import io.plumbline.topology.design.DesignTopology;
 import io.plumbline.topology.installation.InstallationTopology;
 import io.plumbline.topology.power.PowerTopology;
+import io.plumbline.topology.query.QueryStores;
 import io.plumbline.topology.supply.SupplyTopology;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -30,6 +31,7 @@ public final class PlumblineTopology {
     new SupplyTopology(config).addTo(builder, sources);
     new PowerTopology(config).addTo(builder, sources);
     new CoolingTopology(config).addTo(builder);
+    new QueryStores(config).addTo(builder);
     return builder.build();
   }
 }
