@@ -23,9 +23,9 @@ import java.util.function.Predicate;
 
 /**
  * A real Prometheus process (Debian's {@code /usr/bin/prometheus}) on 127.0.0.1, scraping one
- * target as job {@code plumbline} and evaluating the given rule files every second (their group
- * intervals are rewritten so that a test sees rules evaluated within seconds). Its data and log
- * live in a temporary directory; {@link #close()} stops the process.
+ * target as job {@code plumbline} every 5 seconds and evaluating the given rule files every second
+ * (their group intervals are rewritten so that a test sees rules evaluated within seconds). Its
+ * data and log live in a temporary directory; {@link #close()} stops the process.
  */
 final class PrometheusServer implements AutoCloseable {
 
@@ -54,9 +54,11 @@ final class PrometheusServer implements AutoCloseable {
     }
     Path config = workDir.resolve("prometheus.yml");
     ObjectNode root = JSON.createObjectNode();
+    // A scrape of a busy instance on two cores can take more than a second; a timed-out scrape
+    // marks the target down, so the scrape gets more room than the rule evaluation.
     root.putObject("global")
-        .put("scrape_interval", "1s")
-        .put("scrape_timeout", "1s")
+        .put("scrape_interval", "5s")
+        .put("scrape_timeout", "5s")
         .put("evaluation_interval", "1s");
     ObjectNode job = root.putArray("scrape_configs").addObject();
     job.put("job_name", "plumbline").put("metrics_path", "/metrics");
@@ -168,10 +170,25 @@ final class PrometheusServer implements AutoCloseable {
     }
   }
 
-  /** Checks a condition on an API answer; convenience for {@link #awaitUntil}. */
+  /**
+   * Checks a condition on an API answer, like {@link #awaitUntil}; a timeout reports the last
+   * answer.
+   */
   void awaitApi(String what, Duration timeout, String path, Predicate<JsonNode> condition)
       throws IOException, InterruptedException {
-    awaitUntil(what, timeout, () -> condition.test(api(path)));
+    JsonNode[] last = {null};
+    try {
+      awaitUntil(
+          what,
+          timeout,
+          () -> {
+            last[0] = api(path);
+            return condition.test(last[0]);
+          });
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          e.getMessage() + "\n--- last answer of " + path + " ---\n" + last[0], e);
+    }
   }
 
   String logTail() {
