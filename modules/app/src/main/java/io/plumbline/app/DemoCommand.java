@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code plumbline demo}: broker, registry, reconciler and a sample site, all on loopback. */
+/** {@code plumbline demo}: broker, registry, reconciler and a simulated site, all on loopback. */
 final class DemoCommand implements Command {
 
   @Override
@@ -17,7 +17,7 @@ final class DemoCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
+  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
     List<String> unknown = new ArrayList<>(args);
     boolean exitWhenDone = unknown.remove("--exit");
     if (!unknown.isEmpty()) {

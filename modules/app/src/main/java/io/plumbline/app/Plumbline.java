@@ -19,6 +19,7 @@ public final class Plumbline {
     COMMANDS.put("run", new RunCommand());
     COMMANDS.put("demo", new DemoCommand());
     COMMANDS.put("ingest", new IngestCommand());
+    COMMANDS.put("simulate", new SimulateCommand());
   }
 
   private Plumbline() {}

@@ -98,8 +98,18 @@ class SimulatorOracleIT {
         StreamsQuiescence quiescence =
             new StreamsQuiescence(bootstrap, config.applicationId(), inputs)) {
       reconciler.start();
+      long[] phaseStart = {System.nanoTime()};
       long records =
-          publisher.publish(simulator, (phase, count) -> quiescence.await(PHASE_TIMEOUT));
+          publisher.publish(
+              simulator,
+              (phase, count) -> {
+                quiescence.await(PHASE_TIMEOUT);
+                long now = System.nanoTime();
+                System.out.printf(
+                    "oracle: %-12s %5d records, reconciled in %d ms%n",
+                    phase, count, (now - phaseStart[0]) / 1_000_000);
+                phaseStart[0] = now;
+              });
       System.out.printf(
           "oracle: seed %d, %d records, %d faults, %d expected transitions%n",
           SEED, records, simulator.faults().faults().size(), truth.transitions().size());
