@@ -64,7 +64,8 @@ final class IngestCommand implements Command {
   }
 
   private static IngestSink kafkaSink(PlumblineConfig config, String source) {
-    Map<String, Object> producer = new HashMap<>(config.streamsOverrides());
+    Map<String, Object> producer = new HashMap<>(config.kafkaClientSettings());
+    producer.putAll(config.streamsOverrides());
     producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     producer.put(ProducerConfig.CLIENT_ID_CONFIG, "plumbline-ingest-" + source);
     return new KafkaSink(

@@ -19,6 +19,7 @@ public final class Plumbline {
     COMMANDS.put("run", new RunCommand());
     COMMANDS.put("demo", new DemoCommand());
     COMMANDS.put("ingest", new IngestCommand());
+    COMMANDS.put("topics", new TopicsCommand());
     COMMANDS.put("simulate", new SimulateCommand());
   }
 

@@ -20,8 +20,11 @@ import org.apache.kafka.common.config.ConfigException;
  * schema.registry.url}), then {@code --set key=value} flags. A missing or bad setting throws a
  * {@link ConfigException} that names it.
  *
- * <p>Settings under {@code streams.} pass through to Kafka Streams and its clients; registry
- * settings use Confluent's names ({@code schema.registry.*}, {@code basic.auth.*}, {@code
+ * <p>Settings under {@code kafka.} pass through to every Kafka client (producer, consumer, admin,
+ * Streams), for example security settings; settings under {@code streams.} pass through to Kafka
+ * Streams and its clients only and win over {@code kafka.}. A secret may be given as {@code
+ * <name>.file=PATH} instead (see {@link SecretFiles}); secrets are masked in {@link #masked()}.
+ * Registry settings use Confluent's names ({@code schema.registry.*}, {@code basic.auth.*}, {@code
  * auto.register.schemas}, {@code use.latest.version}).
  */
 public final class PlumblineConfig {
@@ -35,6 +38,12 @@ public final class PlumblineConfig {
   public static final String STATE_DIR = "state.dir";
   public static final String PROCESSING_GUARANTEE = "processing.guarantee";
   public static final String STREAMS_PREFIX = "streams.";
+
+  /** Prefix of Kafka client settings shared by every client: producer, consumer, admin, Streams. */
+  public static final String KAFKA_PREFIX = "kafka.";
+
+  /** Suffix naming a file that holds a secret setting's value: {@code <secret>.file=PATH}. */
+  public static final String FILE_SUFFIX = ".file";
 
   /** Every setting Plumbline knows, besides the pass-through prefixes. */
   public static final List<Setting> SETTINGS =
@@ -57,7 +66,8 @@ public final class PlumblineConfig {
           new Setting("basic.auth.user.info", "", "user:password for the schema registry."));
 
   private static final List<String> PASS_THROUGH_PREFIXES =
-      List.of(STREAMS_PREFIX, PlumblineTopics.PREFIX, "schema.registry.", "basic.auth.");
+      List.of(
+          STREAMS_PREFIX, KAFKA_PREFIX, PlumblineTopics.PREFIX, "schema.registry.", "basic.auth.");
 
   private final Map<String, String> values;
 
@@ -92,7 +102,8 @@ public final class PlumblineConfig {
             values.put(s.name(), s.defaultValue());
           }
         });
-    settings.forEach((k, v) -> values.put(k.trim(), v == null ? "" : v.trim()));
+    SecretFiles.resolve(settings)
+        .forEach((k, v) -> values.put(k.trim(), v == null ? "" : v.trim()));
     validate(values);
     return new PlumblineConfig(values);
   }
@@ -102,8 +113,10 @@ public final class PlumblineConfig {
       boolean known = SETTINGS.stream().anyMatch(s -> s.name().equals(key));
       boolean passThrough = PASS_THROUGH_PREFIXES.stream().anyMatch(key::startsWith);
       if (!known && !passThrough) {
-        throw new ConfigException(
-            key, values.get(key), "unknown setting; see the settings table in README.md");
+        throw new ConfigException(SettingNames.unknownSettingMessage(key, knownNames()));
+      }
+      if (key.startsWith(KAFKA_PREFIX)) {
+        SettingNames.checkKafkaClientSetting(key, key.substring(KAFKA_PREFIX.length()));
       }
     }
     for (String required : List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID)) {
@@ -155,6 +168,26 @@ public final class PlumblineConfig {
     return out;
   }
 
+  /** Every exact setting name Plumbline knows (for suggestions on a typo). */
+  static List<String> knownNames() {
+    List<String> names = new java.util.ArrayList<>();
+    SETTINGS.forEach(s -> names.add(s.name()));
+    PlumblineTopics.defaultNames().keySet().forEach(r -> names.add(PlumblineTopics.PREFIX + r));
+    return names;
+  }
+
+  /** Every setting with its value, secrets masked: safe to log or print. */
+  public Map<String, String> masked() {
+    Map<String, String> out = new TreeMap<>();
+    values.forEach((k, v) -> out.put(k, SecretFiles.isSecret(k) ? SecretFiles.MASK : v));
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "PlumblineConfig" + masked();
+  }
+
   public String get(String name) {
     return values.get(name);
   }
@@ -165,6 +198,12 @@ public final class PlumblineConfig {
 
   public String applicationId() {
     return values.get(APPLICATION_ID);
+  }
+
+  /** The topic name for a role (such as {@code intent.sites}): its setting, else the default. */
+  public String topicName(String role) {
+    return values.getOrDefault(
+        PlumblineTopics.PREFIX + role, PlumblineTopics.defaultNames().get(role));
   }
 
   public PlumblineTopics topics() {
@@ -184,6 +223,11 @@ public final class PlumblineConfig {
           }
         });
     out.put(SCHEMA_REGISTRY_URL, values.get(SCHEMA_REGISTRY_URL));
+    // Confluent's clients accept both names for the registry credentials.
+    String alias = out.remove("schema.registry.basic.auth.user.info");
+    if (alias != null) {
+      out.putIfAbsent("basic.auth.user.info", alias);
+    }
     return out;
   }
 
@@ -196,6 +240,28 @@ public final class PlumblineConfig {
             out.put(k.substring(STREAMS_PREFIX.length()), v);
           }
         });
+    return out;
+  }
+
+  /**
+   * Settings under {@code kafka.} with the prefix removed: for every Kafka client Plumbline creates
+   * (producer, consumer, admin, and Kafka Streams below its own {@code streams.} overrides).
+   */
+  public Map<String, Object> kafkaClientSettings() {
+    Map<String, Object> out = new TreeMap<>();
+    values.forEach(
+        (k, v) -> {
+          if (k.startsWith(KAFKA_PREFIX)) {
+            out.put(k.substring(KAFKA_PREFIX.length()), v);
+          }
+        });
+    return out;
+  }
+
+  /** Settings for an admin client: bootstrap servers and the shared {@code kafka.} settings. */
+  public Map<String, Object> adminSettings() {
+    Map<String, Object> out = new TreeMap<>(kafkaClientSettings());
+    out.put("bootstrap.servers", bootstrapServers());
     return out;
   }
 

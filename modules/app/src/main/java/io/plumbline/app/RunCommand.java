@@ -21,7 +21,13 @@ final class RunCommand implements Command {
     if (!arguments.rest().isEmpty()) {
       throw new IllegalArgumentException("unexpected argument: " + arguments.rest().get(0));
     }
-    Reconciler reconciler = new Reconciler(arguments.load());
+    PlumblineConfig config = arguments.load();
+    var problem = StartupChecks.problem(config);
+    if (problem.isPresent()) {
+      err.println("plumbline cannot start: " + problem.get());
+      return 1;
+    }
+    Reconciler reconciler = new Reconciler(config);
     Runtime.getRuntime().addShutdownHook(new Thread(reconciler::close, "plumbline-shutdown"));
     reconciler.start();
     reconciler.awaitStopped(Duration.ofDays(365_000));

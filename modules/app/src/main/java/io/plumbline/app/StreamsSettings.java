@@ -27,6 +27,7 @@ final class StreamsSettings {
     // Every store, repartition and changelog must carry a name we chose: renaming one loses state.
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    props.putAll(config.kafkaClientSettings());
     props.putAll(config.streamsOverrides());
     return props;
   }

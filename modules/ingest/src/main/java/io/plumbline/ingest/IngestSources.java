@@ -1,5 +1,7 @@
 package io.plumbline.ingest;
 
+import io.plumbline.ingest.files.FileSource;
+import io.plumbline.ingest.netbox.NetboxSource;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +21,13 @@ public final class IngestSources {
 
   static {
     // One line per source: register(name, usage, factory).
+    register("netbox", NetboxSource.USAGE, NetboxSource::fromArguments);
+    register("po", FileSource.USAGE, FileSource::purchaseOrders);
+    register("receipts", FileSource.USAGE, FileSource::receipts);
+    register(
+        "redfish",
+        io.plumbline.ingest.redfish.RedfishOptions.USAGE,
+        io.plumbline.ingest.redfish.RedfishSource::fromArguments);
   }
 
   private IngestSources() {}
