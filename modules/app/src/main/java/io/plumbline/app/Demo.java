@@ -1,11 +1,16 @@
 package io.plumbline.app;
 
-import io.plumbline.avro.v1.Discrepancy;
-import io.plumbline.avro.v1.DiscrepancyState;
-import io.plumbline.avro.v1.DiscrepancyType;
 import io.plumbline.embedded.ApicurioRegistry;
 import io.plumbline.embedded.EmbeddedKafka;
-import io.plumbline.serde.SpecificAvroSerializer;
+import io.plumbline.simulator.GroundTruth;
+import io.plumbline.simulator.Scenario;
+import io.plumbline.simulator.SiteLayout;
+import io.plumbline.simulator.SiteSimulator;
+import io.plumbline.simulator.SiteSpec;
+import io.plumbline.simulator.TopicRole;
+import io.plumbline.simulator.TruthComparison;
+import io.plumbline.simulator.kafka.SimulationPublisher;
+import io.plumbline.simulator.kafka.StreamsQuiescence;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -13,29 +18,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The self-contained demo: a real KRaft broker and Apicurio registry on loopback, the reconciler,
- * and the sample site, printing every discrepancy transition as it is committed.
+ * and a simulated scalable unit (32 DGX B200 nodes) with one fault of every kind, about half of
+ * them fixed later. Prints every discrepancy transition as it is committed, a summary by type and
+ * state as the scenario goes (after each phase and every few seconds while it changes), and at the
+ * end how the transitions compare with the simulator's ground truth.
  */
 final class Demo implements AutoCloseable {
 
-  private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(3);
+  private static final long SUMMARY_EVERY_SECONDS = 15;
 
   private final PrintStream out;
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
-  private final Set<String> seen = ConcurrentHashMap.newKeySet();
+  private final DemoSummary summary = new DemoSummary();
 
   private final Map<String, String> overrides;
 
@@ -45,8 +53,8 @@ final class Demo implements AutoCloseable {
     this.overrides = Map.copyOf(overrides);
   }
 
-  /** Runs the scenario; returns once both stories have resolved. */
-  void run() throws InterruptedException {
+  /** Runs the scenario; returns once every phase has been reconciled. */
+  void run() throws Exception {
     Instant started = Instant.now();
     out.println("Plumbline demo: starting a Kafka broker and a schema registry on loopback...");
     EmbeddedKafka kafka = keep(EmbeddedKafka.start());
@@ -63,100 +71,88 @@ final class Demo implements AutoCloseable {
     settings.put(PlumblineConfig.HTTP_HOST, "127.0.0.1");
     settings.putAll(overrides);
     PlumblineConfig config = PlumblineConfig.of(settings);
-    kafka.createTopics(TopicLayout.newTopics(config.topics(), 3, (short) 1));
+    // One partition per topic: stream time is then one clock per sub-topology, so deadlines and
+    // telemetry windows pass for every device, line and feed of the small site together.
+    kafka.createTopics(TopicLayout.newTopics(config.topics(), 1, (short) 1));
 
     ReconcilerService service = keep(ReconcilerService.start(config));
     out.println("  HTTP API         " + service.uri() + "  (/api/discrepancies, /api/stream,");
-    out.println("                   /api/racks/" + SampleSite.RACK + ", /metrics, /openapi.json)");
-    TransitionPrinter printer = keep(new TransitionPrinter(config, out, this::record));
+    out.println("                   /api/racks/{id}, /metrics, /openapi.json)");
+    TransitionPrinter printer = keep(new TransitionPrinter(config, out, summary::record));
     Thread printerThread = new Thread(printer, "demo-transition-printer");
     printerThread.setDaemon(true);
     printerThread.start();
     out.printf(
-        "Reconciler started in %.1f s. Discrepancy transitions as they are committed:%n",
+        "Reconciler started in %.1f s.%n",
         Duration.between(started, Instant.now()).toMillis() / 1000.0);
 
-    SampleSite site = new SampleSite(config.topics(), keep(producer(config)));
-    site.publishDesign();
-    site.publishFeeds();
-    site.publishFirstObservations();
-    site.publishFeedOverload();
-    awaitTransition(DiscrepancyType.WRONG_SKU, SampleSite.deviceId(2), DiscrepancyState.OPENED);
-    awaitTransition(DiscrepancyType.WRONG_SKU, SampleSite.deviceId(4), DiscrepancyState.OPENED);
-    awaitTransition(
-        DiscrepancyType.FEED_ALLOCATION_OVER_CAPACITY, SampleSite.FEED_B, DiscrepancyState.OPENED);
-    awaitTransition(DiscrepancyType.FEED_OVER_BUDGET, SampleSite.FEED_A, DiscrepancyState.OPENED);
+    // An hour of simulated build-out, played in the recent past (brokers refuse future stamps).
+    Instant start = Instant.now().minus(75, ChronoUnit.MINUTES);
+    SiteSimulator simulator =
+        new SiteSimulator(SiteSpec.defaults(start).withStart(start).withFaultRate(0.01));
+    SiteLayout layout = simulator.layout();
+    GroundTruth truth = simulator.truth();
+    out.printf(
+        "Simulated site: %d DGX B200 nodes (%d GPUs) in %d racks on %d A/B feeds, %d switches,"
+            + " %d cables; %d faults injected (%d to be fixed).%n",
+        layout.nodes(),
+        layout.gpus(),
+        layout.racks(),
+        layout.feeds(),
+        layout.switches(),
+        layout.cables(),
+        simulator.faults().faults().size(),
+        simulator.faults().faults().stream().filter(f -> f.fixed()).count());
+    out.println("Discrepancy transitions as they are committed:");
 
-    out.println("-- a technician swaps node 2 for a DGX B200 --");
-    site.publishHardwareSwap();
-    awaitTransition(DiscrepancyType.WRONG_SKU, SampleSite.deviceId(2), DiscrepancyState.RESOLVED);
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    keep(ticker::shutdownNow);
+    ticker.scheduleAtFixedRate(
+        () -> summary.printIfChanged(out, "summary"),
+        SUMMARY_EVERY_SECONDS,
+        SUMMARY_EVERY_SECONDS,
+        TimeUnit.SECONDS);
 
-    out.println("-- the designer accepts the B200 in node 4's slot and corrects NetBox --");
-    site.publishDesignCorrection();
-    awaitTransition(DiscrepancyType.WRONG_SKU, SampleSite.deviceId(4), DiscrepancyState.RESOLVED);
-
-    out.println("-- facilities upgrade feed R14-B to 100 A --");
-    site.publishFeedUpgrade();
-    awaitTransition(
-        DiscrepancyType.FEED_ALLOCATION_OVER_CAPACITY,
-        SampleSite.FEED_B,
-        DiscrepancyState.RESOLVED);
-
-    out.println("-- load is shed on feed R14-A --");
-    site.publishLoadShed();
-    awaitTransition(DiscrepancyType.FEED_OVER_BUDGET, SampleSite.FEED_A, DiscrepancyState.RESOLVED);
-
-    out.println("-- procurement orders the four DGX B200 --");
-    site.publishPurchaseOrder();
-    awaitTransition(
-        DiscrepancyType.UNDER_PROCURED,
-        SampleSite.SITE
-            + ":"
-            + io.plumbline.topology.identity.Identifiers.model(SampleSite.B200_PART),
-        DiscrepancyState.RESOLVED);
-
+    List<String> inputs =
+        Arrays.stream(TopicRole.values())
+            .filter(r -> r != TopicRole.INTENT_SITES)
+            .map(r -> r.topic(config.topics()))
+            .toList();
+    try (SimulationPublisher publisher =
+            new SimulationPublisher(
+                kafka.bootstrapServers(), config.registrySettings(), config.topics());
+        StreamsQuiescence quiescence =
+            new StreamsQuiescence(kafka.bootstrapServers(), config.applicationId(), inputs)) {
+      publisher.publish(
+          simulator,
+          (phase, records) -> {
+            out.printf("-- %s: %s (%,d records) --%n", phase, describe(phase), records);
+            quiescence.await(PHASE_TIMEOUT);
+          });
+    }
+    // The printer may still be reading the last transitions.
+    summary.awaitAtLeast(truth.transitions().size(), 10_000);
+    ticker.shutdownNow();
+    summary.print(out, "summary at the end of the scenario");
+    TruthComparison comparison = TruthComparison.of(truth.transitions(), summary.transitions());
+    out.print("Against the simulator's ground truth: " + comparison.report());
     out.printf(
         "Demo scenario complete after %.1f s.%n",
         Duration.between(started, Instant.now()).toMillis() / 1000.0);
   }
 
-  private void record(Discrepancy d) {
-    seen.add(key(d.getType(), d.getSubject().getId(), d.getState()));
-    synchronized (seen) {
-      seen.notifyAll();
-    }
-  }
-
-  private static String key(DiscrepancyType type, String subjectId, DiscrepancyState state) {
-    return type + "/" + subjectId + "/" + state;
-  }
-
-  private void awaitTransition(DiscrepancyType type, String subjectId, DiscrepancyState state)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
-    synchronized (seen) {
-      while (!seen.contains(key(type, subjectId, state))) {
-        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        if (left <= 0) {
-          throw new IllegalStateException(
-              "no " + type + " " + state + " for " + subjectId + " within " + STEP_TIMEOUT);
-        }
-        seen.wait(left);
-      }
-    }
-  }
-
-  private static KafkaProducer<String, SpecificRecord> producer(PlumblineConfig config) {
-    SpecificAvroSerializer<SpecificRecord> values = new SpecificAvroSerializer<>();
-    values.configure(config.registrySettings(), false);
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            config.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all"),
-        new StringSerializer(),
-        values);
+  private static String describe(Scenario.Phase phase) {
+    return switch (phase) {
+      case ORDERS -> "purchase orders placed";
+      case DESIGN -> "the design loaded from NetBox";
+      case DELIVERIES -> "deliveries received at the dock";
+      case SERIALS -> "NetBox records the received serials";
+      case INSTALLATION -> "nodes installed and powered on, BMCs crawled";
+      case RECRAWL -> "the crawler's next pass, after the install deadline";
+      case TELEMETRY -> "steady load: PDU and CDU telemetry";
+      case FIXES -> "technicians and designers fix about half of the faults";
+      case AFTER_FIXES -> "telemetry after the fixes";
+    };
   }
 
   private static Path tempDir() {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code plumbline demo}: broker, registry, reconciler and a sample site, all on loopback. */
+/** {@code plumbline demo}: broker, registry, reconciler and a simulated site, all on loopback. */
 final class DemoCommand implements Command {
 
   @Override
@@ -18,7 +18,7 @@ final class DemoCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
+  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
     ConfigArguments arguments = ConfigArguments.parse(args);
     List<String> unknown = new ArrayList<>(arguments.rest());
     boolean exitWhenDone = unknown.remove("--exit");

@@ -20,6 +20,7 @@ public final class Plumbline {
     COMMANDS.put("demo", new DemoCommand());
     COMMANDS.put("ingest", new IngestCommand());
     COMMANDS.put("topics", new TopicsCommand());
+    COMMANDS.put("simulate", new SimulateCommand());
   }
 
   private Plumbline() {}

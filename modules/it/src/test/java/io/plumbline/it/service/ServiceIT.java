@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.app.PlumblineConfig;
 import io.plumbline.app.ReconcilerService;
-import io.plumbline.app.SampleSite;
 import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.it.support.SharedComponents;
 import java.time.Duration;

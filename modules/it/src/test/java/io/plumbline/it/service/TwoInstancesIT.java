@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.app.PlumblineConfig;
 import io.plumbline.app.ReconcilerService;
-import io.plumbline.app.SampleSite;
 import io.plumbline.avro.v1.IntentDevice;
 import io.plumbline.it.support.SharedComponents;
 import java.time.Duration;

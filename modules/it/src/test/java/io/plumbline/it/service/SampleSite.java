@@ -1,4 +1,4 @@
-package io.plumbline.app;
+package io.plumbline.it.service;
 
 import io.plumbline.avro.v1.IntentDevice;
 import io.plumbline.avro.v1.IntentDeviceType;
@@ -19,7 +19,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * A small sample site for the demo (and the service ITs): one rack, R14, with four DGX B200 nodes
+ * A small sample site for the service ITs: one rack, R14, with four DGX B200 nodes
  * as NetBox would describe them, and what their BMCs report. Two stories play out: node 2 arrives
  * as a DGX H100 and is swapped for the right hardware; node 4 was planned as an H100 but the site
  * deliberately installed a B200, so the design is corrected instead. Addresses are

@@ -1,0 +1,125 @@
+package io.plumbline.simulator.kafka;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Waits until a Kafka Streams application has consumed everything written so far: its committed
+ * offsets on every partition assigned to its members (input topics and its own internal source
+ * topics: repartition and foreign-key subscription topics) reach their committed ends, twice in a
+ * row with the same ends. Under exactly-once, outputs are committed with the input offsets, so the
+ * app's outputs for every record produced before the call are then readable.
+ */
+public final class StreamsQuiescence implements AutoCloseable {
+
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final Admin admin;
+  private final String applicationId;
+  private final Set<String> required;
+
+  /**
+   * @param inputTopics topics the application must be assigned before it counts as caught up
+   */
+  public StreamsQuiescence(
+      String bootstrapServers, String applicationId, Collection<String> inputTopics) {
+    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    this.applicationId = applicationId;
+    this.required = Set.copyOf(inputTopics);
+  }
+
+  /**
+   * Returns once the application has caught up.
+   *
+   * @throws TimeoutException naming the partitions still behind when {@code timeout} passes
+   */
+  public void await(Duration timeout)
+      throws InterruptedException, TimeoutException, ExecutionException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Map<TopicPartition, Long> previousEnds = null;
+    Map<TopicPartition, Long> behind = Map.of();
+    while (System.nanoTime() < deadline) {
+      Map<TopicPartition, Long> ends;
+      try {
+        ends = ends();
+      } catch (IllegalStateException rebalancing) {
+        // Not (yet, or no longer) fully assigned: wait for the group to settle.
+        previousEnds = null;
+        TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+        continue;
+      }
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+      behind = new HashMap<>();
+      for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+        OffsetAndMetadata offset = committed.get(end.getKey());
+        long position = offset == null ? 0 : offset.offset();
+        if (position < end.getValue()) {
+          behind.put(end.getKey(), end.getValue() - position);
+        }
+      }
+      if (behind.isEmpty() && ends.equals(previousEnds)) {
+        return;
+      }
+      previousEnds = behind.isEmpty() ? ends : null;
+      TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+    }
+    throw new TimeoutException(
+        "application " + applicationId + " still behind after " + timeout + ": " + behind);
+  }
+
+  /**
+   * Committed ends of the partitions the application reads: those assigned to its members (input
+   * and internal source topics alike), and of the given input topics that it subscribes to.
+   */
+  private Map<TopicPartition, Long> ends() throws InterruptedException, ExecutionException {
+    Set<TopicPartition> partitions = new HashSet<>();
+    ConsumerGroupDescription group =
+        admin.describeConsumerGroups(List.of(applicationId)).all().get().get(applicationId);
+    for (MemberDescription member : group.members()) {
+      partitions.addAll(member.assignment().topicPartitions());
+    }
+    Set<String> assignedTopics = new HashSet<>();
+    partitions.forEach(tp -> assignedTopics.add(tp.topic()));
+    if (!assignedTopics.containsAll(required)) {
+      throw new IllegalStateException(
+          "application " + applicationId + " is not assigned all of " + required);
+    }
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    partitions.forEach(tp -> request.put(tp, OffsetSpec.latest()));
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    admin
+        .listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+        .all()
+        .get()
+        .forEach(
+            (tp, info) -> {
+              if (info.offset() > 0) {
+                ends.put(tp, info.offset());
+              }
+            });
+    return ends;
+  }
+
+  @Override
+  public void close() {
+    admin.close(Duration.ofSeconds(5));
+  }
+}
