@@ -46,6 +46,7 @@ public final class PlumblineConfig {
 
   /** Suffix naming a file that holds a secret setting's value: {@code <secret>.file=PATH}. */
   public static final String FILE_SUFFIX = ".file";
+
   public static final String HTTP_HOST = "http.host";
   public static final String HTTP_PORT = "http.port";
   public static final String HTTP_AUTH_TOKEN = "http.auth.token";

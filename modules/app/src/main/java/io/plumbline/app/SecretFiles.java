@@ -71,6 +71,9 @@ final class SecretFiles {
     }
     try {
       String content = Files.readString(Path.of(path.trim()), StandardCharsets.UTF_8);
+      if (content.isBlank()) {
+        throw new ConfigException(key, path, "the secret file is empty");
+      }
       return content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
     } catch (IOException e) {
       throw new ConfigException(key, path, "the secret file cannot be read (" + e + ")");

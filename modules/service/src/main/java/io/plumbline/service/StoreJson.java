@@ -8,6 +8,7 @@ import io.plumbline.avro.internal.v1.FeedWindow;
 import io.plumbline.avro.internal.v1.PhaseWindow;
 import io.plumbline.avro.internal.v1.RackLoad;
 import io.plumbline.avro.v1.IntentPowerFeed;
+import io.plumbline.topology.UsablePower;
 import java.time.Clock;
 import org.apache.avro.generic.IndexedRecord;
 
@@ -42,8 +43,12 @@ final class StoreJson {
 
   private static ObjectNode feed(IntentPowerFeed feed) {
     ObjectNode node = RecordJson.object(feed);
-    node.put("usableWatts", Math.round(io.plumbline.topology.power.UsablePower.watts(feed)));
-    node.put("usablePowerFormula", io.plumbline.topology.power.UsablePower.explain(feed));
+    UsablePower.of(feed)
+        .ifPresent(
+            usable -> {
+              node.put("usableWatts", usable.wholeWatts());
+              node.put("usablePowerFormula", usable.explain());
+            });
     return node;
   }
 

@@ -19,11 +19,10 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * A small sample site for the service ITs: one rack, R14, with four DGX B200 nodes
- * as NetBox would describe them, and what their BMCs report. Two stories play out: node 2 arrives
- * as a DGX H100 and is swapped for the right hardware; node 4 was planned as an H100 but the site
- * deliberately installed a B200, so the design is corrected instead. Addresses are
- * documentation-only.
+ * A small sample site for the service ITs: one rack, R14, with four DGX B200 nodes as NetBox would
+ * describe them, and what their BMCs report. Two stories play out: node 2 arrives as a DGX H100 and
+ * is swapped for the right hardware; node 4 was planned as an H100 but the site deliberately
+ * installed a B200, so the design is corrected instead. Addresses are documentation-only.
  */
 public final class SampleSite {
 
