@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * Where the faults of a site go, chosen from the spec's seed: for each kind, {@code faultRate} of
  * its candidate targets (at least one when the rate is positive), never two faults on one target
- * slot, so that their effects do not mix. A kind whose targets are all taken is placed fewer times
- * (see {@link #unplaced()}). About half of the fixable faults are fixed.
+ * slot (nor two that heat one rack), so that their effects do not mix. A kind whose targets are all
+ * taken is placed fewer times (see {@link #unplaced()}). About half of the fixable faults are
+ * fixed.
  */
 public final class FaultPlan {
 
@@ -23,6 +24,7 @@ public final class FaultPlan {
   private final Map<Integer, Fault> byRackDesign = new HashMap<>();
   private final Map<Integer, Fault> byRackPower = new HashMap<>();
   private final Map<Integer, Fault> byRackSensor = new HashMap<>();
+  private final Map<Integer, Fault> byRackHeat = new HashMap<>();
   private final Map<Integer, Fault> byCdu = new HashMap<>();
   private final Map<Integer, Fault> bySu = new HashMap<>();
   private final Map<FaultKind, List<Fault>> free = new EnumMap<>(FaultKind.class);
@@ -93,6 +95,10 @@ public final class FaultPlan {
       case CDU -> slots.add(byCdu);
       case SCALABLE_UNIT -> slots.add(bySu);
       case FREE -> throw new IllegalStateException("free faults claim nothing");
+    }
+    if (fault.kind().heatsRack()) {
+      // A rack's heat against its cooling is one more slot: two faults there would both count it.
+      slots.add(byRackHeat);
     }
     for (Map<Integer, Fault> slot : slots) {
       if (slot.containsKey(t)) {
