@@ -41,7 +41,7 @@ public final class FaultPlan {
     }
     Random random = new Random(layout.spec().seed());
     int freeNumber = 1;
-    for (FaultKind kind : FaultKind.values()) {
+    for (FaultKind kind : placementOrder()) {
       int candidates = candidates(layout, kind.target());
       int wanted = Math.max(1, (int) Math.round(rate * candidates));
       List<Integer> order = new ArrayList<>();
@@ -69,6 +69,22 @@ public final class FaultPlan {
       }
     }
     return plan;
+  }
+
+  /**
+   * The kinds in the order they are placed: enum order, except that rack-power faults that leave
+   * the rack's heat alone come last. The kinds that heat a rack need a rack free of both power and
+   * heat faults; placed first, they always find one, and the others then need only a free rack.
+   */
+  private static List<FaultKind> placementOrder() {
+    List<FaultKind> order = new ArrayList<>();
+    List<FaultKind> last = new ArrayList<>();
+    for (FaultKind kind : FaultKind.values()) {
+      boolean powerOnly = kind.target() == FaultKind.Target.RACK_POWER && !kind.heatsRack();
+      (powerOnly ? last : order).add(kind);
+    }
+    order.addAll(last);
+    return order;
   }
 
   private static int candidates(SiteLayout layout, FaultKind.Target target) {

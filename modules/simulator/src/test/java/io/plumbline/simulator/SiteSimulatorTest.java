@@ -257,10 +257,11 @@ class SiteSimulatorTest {
   }
 
   @Test
-  void faultsThatHeatARackNeverShareOne() {
-    for (long seed = 1; seed <= 50; seed++) {
+  void everyKindFitsOneScalableUnitAndFaultsThatHeatARackNeverShareOne() {
+    for (long seed = 1; seed <= 100; seed++) {
       SiteSimulator simulator =
           new SiteSimulator(SiteSpec.defaults(NOW).withFaultRate(0.01).withSeed(seed));
+      assertThat(simulator.faults().unplaced()).as("seed %d", seed).isEmpty();
       Set<Integer> heated = new java.util.HashSet<>();
       for (Fault fault : simulator.faults().faults()) {
         if (fault.kind().heatsRack()) {
