@@ -150,6 +150,7 @@ final class Demo implements AutoCloseable {
       case INSTALLATION -> "nodes installed and powered on, BMCs crawled";
       case RECRAWL -> "the crawler's next pass, after the install deadline";
       case TELEMETRY -> "steady load: PDU and CDU telemetry";
+      case ROUTINE_CRAWL -> "the crawler's routine pass";
       case FIXES -> "technicians and designers fix about half of the faults";
       case AFTER_FIXES -> "telemetry after the fixes";
     };
