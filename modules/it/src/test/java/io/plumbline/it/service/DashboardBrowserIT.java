@@ -167,7 +167,10 @@ class DashboardBrowserIT {
                   ".elevation [data-device-id='" + SampleSite.deviceId(1) + "']",
                   "data-state"))
           .isNotEqualTo("fault");
+      // Tall enough for the whole 42 U rack in the picture.
+      browser.manage().window().setSize(new Dimension(1366, 1250));
       screenshot(browser, "rack-elevation");
+      browser.manage().window().setSize(new Dimension(1366, 900));
 
       // Feeds: feed A's bar shows 31 kW of its 43.1 kW breaker (415 V x 60 A x sqrt(3)).
       browser.findElement(By.cssSelector("nav a[data-view='power']")).click();

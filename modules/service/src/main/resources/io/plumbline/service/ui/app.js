@@ -81,6 +81,12 @@ function setUpTheme() {
 
 setUpTheme();
 live.onChange(renderSummary);
+// Transitions move devices through their stages: re-read them shortly after a burst.
+let devicesTimer;
+live.onChange(() => {
+  clearTimeout(devicesTimer);
+  devicesTimer = setTimeout(loadDevices, 2000);
+});
 live.onStatus((status) => {
   const badge = document.getElementById('live');
   badge.textContent = status;
