@@ -78,6 +78,7 @@ final class Demo implements AutoCloseable {
     ReconcilerService service = keep(ReconcilerService.start(config));
     out.println("  HTTP API         " + service.uri() + "  (/api/discrepancies, /api/stream,");
     out.println("                   /api/racks/{id}, /metrics, /openapi.json)");
+    out.println("  Dashboard        " + service.uri() + "/  (open it in a browser)");
     TransitionPrinter printer = keep(new TransitionPrinter(config, out, summary::record));
     Thread printerThread = new Thread(printer, "demo-transition-printer");
     printerThread.setDaemon(true);
