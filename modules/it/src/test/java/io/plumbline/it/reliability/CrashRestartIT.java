@@ -64,19 +64,23 @@ import org.junit.jupiter.api.Test;
  * replaced disk). One run is stalled with SIGSTOP for 8 s, shorter than the transaction timeout,
  * and must carry on without a fatal error.
  *
- * <p>The same records go, in the same phases, to an undisturbed reconciler in this JVM. Afterwards
- * the killed reconciler's discrepancy topic, read committed, must hold exactly the undisturbed
- * one's OPENED and RESOLVED transitions, in the same order per discrepancy (no lost, duplicated or
- * phantom transition), its reconciled inventory the same stage for every device, and nothing may be
- * dead-lettered. Both are also compared with the simulator's ground truth and the result printed
- * (whether the topology matches the truth is {@code SimulatorOracleIT}'s assertion). Finally the
- * state is rebuilt from the changelogs (state directory deleted) and must change nothing; the
- * restore time is printed.
+ * <p>The same good records go, in the same phases, to an undisturbed reconciler in this JVM; the
+ * killed one's inputs also carry poison pills at a seeded random rate ({@code
+ * -Dreliability.poison.one-in}, 1 in 250 by default): bytes that are not Avro and unknown schema
+ * ids. Afterwards the killed reconciler's discrepancy topic, read committed, must hold exactly the
+ * undisturbed one's OPENED and RESOLVED transitions, in the same order per discrepancy (no lost,
+ * duplicated or phantom transition, no good record lost to a pill), its reconciled inventory the
+ * same stage for every device, and its dead-letter topic exactly the injected pills, each once,
+ * with the exception in headers. Both runs are also compared with the simulator's ground truth and
+ * the result printed (whether the topology matches the truth is {@code SimulatorOracleIT}'s
+ * assertion). Finally the state is rebuilt from the changelogs (state directory deleted) and must
+ * change nothing; the restore time is printed.
  */
 class CrashRestartIT {
 
   private static final long SEED = Long.getLong("reliability.seed", 42);
   private static final int KILLS = Integer.getInteger("reliability.kills", 20);
+  private static final int POISON_ONE_IN = Integer.getInteger("reliability.poison.one-in", 250);
   private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration STALL = Duration.ofSeconds(8);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
@@ -120,6 +124,7 @@ class CrashRestartIT {
     ReconcilerProcess reconciler = new ReconcilerProcess(configFile, work);
     ExecutorService publishing = Executors.newSingleThreadExecutor();
     AtomicInteger kills = new AtomicInteger();
+    AtomicInteger phaseInProgress = new AtomicInteger();
     int phases = Scenario.Phase.values().length;
     long began = System.nanoTime();
     try (Reconciler reference = new Reconciler(referenceConfig);
@@ -129,7 +134,8 @@ class CrashRestartIT {
             new SimulationPublisher(
                 bootstrap, referenceConfig.registrySettings(), referenceConfig.topics());
         StreamsQuiescence crashedCaughtUp = quiescence(config);
-        StreamsQuiescence referenceCaughtUp = quiescence(referenceConfig)) {
+        StreamsQuiescence referenceCaughtUp = quiescence(referenceConfig);
+        PoisonPills poison = new PoisonPills(bootstrap, SEED, POISON_ONE_IN)) {
       reference.start();
       reconciler.start();
       // The same records go to the killed reconciler and to an undisturbed one (in this JVM).
@@ -147,11 +153,17 @@ class CrashRestartIT {
                         crashedInput.send(event);
                         referenceInput.send(event);
                         count[0]++;
+                        if (event.role() != TopicRole.INTENT_SITES) {
+                          poison.maybeInject(
+                              event.role().topic(config.topics()), event.timestamp());
+                        }
                       });
                   crashedInput.flush();
                   referenceInput.flush();
+                  poison.flush();
                   total += count[0];
-                  int quota = (phase.ordinal() + 1) * KILLS / phases;
+                  phaseInProgress.set(phase.ordinal());
+                  int quota = killsUpTo(phase.ordinal(), phases);
                   await(() -> kills.get() >= quota, "kill " + quota + " in " + phase);
                   referenceCaughtUp.await(STEP_TIMEOUT);
                   crashedCaughtUp.await(STEP_TIMEOUT);
@@ -162,6 +174,14 @@ class CrashRestartIT {
       Random random = new Random(SEED);
       boolean stalled = false;
       for (int kill = 1; kill <= KILLS && !published.isDone(); kill++) {
+        // Kills are paced by the phases: a phase's share of them, then it is left to catch up.
+        int next = kill;
+        await(
+            () -> published.isDone() || killsUpTo(phaseInProgress.get(), phases) >= next,
+            "phase for kill " + kill);
+        if (published.isDone()) {
+          break;
+        }
         // Half the kills land during start-up (checks, rebalance, restoration), half while the
         // reconciler is processing.
         boolean duringStartup = random.nextBoolean();
@@ -212,14 +232,23 @@ class CrashRestartIT {
       Map<String, LifecycleStage> stages = stages(config);
       assertThat(stages).as("reconciled inventory").isEqualTo(stages(referenceConfig));
       assertThat(stages).hasSizeGreaterThanOrEqualTo(simulator.layout().nodes());
-      assertThat(
-              CommittedTopic.read(
-                  bootstrap,
-                  config.topics().deadLetters(),
-                  new ByteArrayDeserializer(),
-                  READ_TIMEOUT))
-          .as("dead letters from good input")
-          .isEmpty();
+      List<ConsumerRecord<String, byte[]>> deadLetters =
+          CommittedTopic.read(
+              bootstrap, config.topics().deadLetters(), new ByteArrayDeserializer(), READ_TIMEOUT);
+      System.out.printf(
+          "reliability: %d poison pills injected, %d dead letters%n",
+          poison.injected().size(), deadLetters.size());
+      assertThat(poison.injected()).isNotEmpty();
+      assertThat(deadLetters)
+          .as("the dead-letter topic holds exactly the injected records, each once")
+          .extracting(ConsumerRecord::key)
+          .containsExactlyInAnyOrderElementsOf(poison.injected());
+      assertThat(deadLetters)
+          .allSatisfy(
+              record ->
+                  assertThat(headerNames(record))
+                      .as("headers of dead letter %s", record.key())
+                      .anySatisfy(name -> assertThat(name).containsIgnoringCase("exception")));
 
       // State rebuild: a clean restart with the state kept, then one from nothing but changelogs.
       reconciler.stop();
@@ -244,6 +273,17 @@ class CrashRestartIT {
         reconciler.kill();
       }
     }
+  }
+
+  /** Kills due by the end of phase {@code ordinal}: an even share per phase. */
+  private static int killsUpTo(int ordinal, int phases) {
+    return (ordinal + 1) * KILLS / phases;
+  }
+
+  private static List<String> headerNames(ConsumerRecord<String, byte[]> record) {
+    List<String> names = new ArrayList<>();
+    record.headers().forEach(header -> names.add(header.key()));
+    return names;
   }
 
   private static Map<String, String> settings(String bootstrap, String applicationId, Path state) {
