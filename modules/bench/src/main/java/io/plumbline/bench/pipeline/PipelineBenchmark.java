@@ -30,12 +30,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -167,7 +170,7 @@ public final class PipelineBenchmark {
         long startup = System.nanoTime();
         reconciler.start();
         // Internal topics created and every input assigned: not part of the build-out's time.
-        quiescence.await(options.phaseTimeout());
+        awaitAssigned(quiescence);
         out.printf(
             "reconciler started and assigned in %.1f s%n", (System.nanoTime() - startup) / 1e9);
         Map<String, SimEvent> probes = buildOut(simulator, publisher, quiescence, summary);
@@ -195,6 +198,23 @@ public final class PipelineBenchmark {
     }
     summary.put("total_seconds", (System.nanoTime() - t0) / 1e9);
     return summary;
+  }
+
+  /** Waits until the reconciler's group exists and has every input assigned. */
+  private void awaitAssigned(StreamsQuiescence quiescence) throws Exception {
+    long deadline = System.nanoTime() + options.phaseTimeout().toNanos();
+    while (true) {
+      try {
+        quiescence.await(options.phaseTimeout());
+        return;
+      } catch (ExecutionException e) {
+        // The group appears with the first member's join.
+        if (!(e.getCause() instanceof GroupIdNotFoundException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        TimeUnit.MILLISECONDS.sleep(200);
+      }
+    }
   }
 
   /** Loads the build-out phase by phase, each reconciled before the next; returns probe nodes. */
