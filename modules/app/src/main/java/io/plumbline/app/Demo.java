@@ -78,6 +78,7 @@ final class Demo implements AutoCloseable {
     ReconcilerService service = keep(ReconcilerService.start(config));
     out.println("  HTTP API         " + service.uri() + "  (/api/discrepancies, /api/stream,");
     out.println("                   /api/racks/{id}, /metrics, /openapi.json)");
+    out.println("  Dashboard        " + service.uri() + "/  (open it in a browser)");
     TransitionPrinter printer = keep(new TransitionPrinter(config, out, summary::record));
     Thread printerThread = new Thread(printer, "demo-transition-printer");
     printerThread.setDaemon(true);
@@ -150,6 +151,7 @@ final class Demo implements AutoCloseable {
       case INSTALLATION -> "nodes installed and powered on, BMCs crawled";
       case RECRAWL -> "the crawler's next pass, after the install deadline";
       case TELEMETRY -> "steady load: PDU and CDU telemetry";
+      case ROUTINE_CRAWL -> "the crawler's routine pass";
       case FIXES -> "technicians and designers fix about half of the faults";
       case AFTER_FIXES -> "telemetry after the fixes";
     };

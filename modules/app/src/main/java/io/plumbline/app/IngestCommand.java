@@ -55,11 +55,25 @@ final class IngestCommand implements Command {
       }
     } else {
       PlumblineConfig config = arguments.load();
+      IngestMetricsEndpoint metrics =
+          config.ingestMetricsPort().isPresent()
+              ? IngestMetricsEndpoint.start(
+                  config.httpHost(), config.ingestMetricsPort().getAsInt())
+              : null;
+      if (metrics != null) {
+        counters = metrics.counters();
+        err.println(
+            "ingest metrics on http://" + config.httpHost() + ":" + metrics.port() + "/metrics");
+      }
       try (IngestSink sink = kafkaSink(config, name)) {
         status =
             source.run(
                 new IngestContext(
                     sink, config.topics(), counters, err, false, clientSettings(config)));
+      } finally {
+        if (metrics != null) {
+          metrics.close();
+        }
       }
     }
     err.print(counters.summary());

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.common.config.ConfigException;
@@ -53,6 +54,7 @@ public final class PlumblineConfig {
   public static final String HTTP_AUTH_TOKEN_FILE = "http.auth.token.file";
   public static final String HTTP_AUTH_READS = "http.auth.reads";
   public static final String APPLICATION_SERVER = "application.server";
+  public static final String INGEST_METRICS_PORT = "ingest.metrics.port";
 
   /** Every setting Plumbline knows, besides the pass-through prefixes. */
   public static final List<Setting> SETTINGS =
@@ -81,6 +83,11 @@ public final class PlumblineConfig {
           new Setting(
               HTTP_HOST, "0.0.0.0", "Address the HTTP API binds (0.0.0.0: every interface)."),
           new Setting(HTTP_PORT, "8080", "Port of the HTTP API; 0 picks a free one."),
+          new Setting(
+              INGEST_METRICS_PORT,
+              "",
+              "Port on http.host where an ingest command serves GET /metrics (Prometheus text:"
+                  + " records read, published, rejected per source); empty: none."),
           new Setting(
               HTTP_AUTH_TOKEN,
               "",
@@ -201,6 +208,10 @@ public final class PlumblineConfig {
     if (reads.equals("true") && !inline && file.isEmpty()) {
       throw new ConfigException(
           HTTP_AUTH_READS, reads, "needs http.auth.token or http.auth.token.file");
+    }
+    String metricsPort = values.getOrDefault(INGEST_METRICS_PORT, "");
+    if (!metricsPort.isEmpty()) {
+      port(INGEST_METRICS_PORT, metricsPort);
     }
     String server = values.getOrDefault(APPLICATION_SERVER, "");
     if (!server.isEmpty()) {
@@ -359,6 +370,12 @@ public final class PlumblineConfig {
     }
     String file = values.getOrDefault(HTTP_AUTH_TOKEN_FILE, "");
     return file.isEmpty() ? null : readToken(file);
+  }
+
+  /** The port an ingest command serves its metrics on, or empty when it serves none. */
+  public OptionalInt ingestMetricsPort() {
+    String value = values.getOrDefault(INGEST_METRICS_PORT, "");
+    return value.isEmpty() ? OptionalInt.empty() : OptionalInt.of(port(INGEST_METRICS_PORT, value));
   }
 
   public boolean httpAuthReads() {

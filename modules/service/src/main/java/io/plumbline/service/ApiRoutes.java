@@ -74,6 +74,12 @@ final class ApiRoutes {
     Router.Access read = Router.Access.READ;
     Router.Access write = Router.Access.WRITE;
     return new Router()
+        .add("GET", "/", open, (Router.Handler.Complete) r -> DashboardAssets.index())
+        .add(
+            "GET",
+            "/ui/{file}",
+            open,
+            (Router.Handler.Complete) r -> DashboardAssets.file(r.param("file")))
         .add("GET", "/health", open, (Router.Handler.Complete) this::health)
         .add("GET", "/ready", open, (Router.Handler.Complete) this::ready)
         .add("GET", "/metrics", read, (Router.Handler.Complete) this::metrics)
@@ -90,8 +96,11 @@ final class ApiRoutes {
             "/api/discrepancies/{id}/ack",
             write,
             (Router.Handler.Complete) this::withdraw)
+        .add("GET", "/api/devices", read, (Router.Handler.Complete) this::devices)
         .add("GET", "/api/devices/{id}", read, (Router.Handler.Complete) this::device)
+        .add("GET", "/api/feeds", read, (Router.Handler.Complete) this::feeds)
         .add("GET", "/api/feeds/{id}", read, (Router.Handler.Complete) this::feed)
+        .add("GET", "/api/racks", read, (Router.Handler.Complete) this::racks)
         .add("GET", "/api/racks/{id}", read, (Router.Handler.Complete) this::rack)
         .add("GET", "/api/stream", read, (Router.Handler.Streaming) this::stream)
         .add(
@@ -195,6 +204,13 @@ final class ApiRoutes {
     return ApiResponse.json(202, body);
   }
 
+  /** Reconciled devices, filtered by serial, rack or site, by name (the dashboard's summary). */
+  private ApiResponse devices(ApiRequest request) {
+    return list(
+        queries.scan(ApiStore.DEVICES, request.query()),
+        Comparator.comparing(n -> n.path("name").asText()));
+  }
+
   /** By NetBox id first; otherwise the id is taken as a serial number. */
   private ApiResponse device(ApiRequest request) {
     String id = request.param("id");
@@ -213,8 +229,25 @@ final class ApiRoutes {
   }
 
   private ApiResponse feed(ApiRequest request) {
-    String id = request.param("id");
-    ObjectNode feed = found(ApiStore.FEEDS, id);
+    return ApiResponse.json(200, withLoad(found(ApiStore.FEEDS, request.param("id"))));
+  }
+
+  /** Every feed of the design with its latest load, by name (the dashboard's power view). */
+  private ApiResponse feeds(ApiRequest request) {
+    List<ObjectNode> items = queries.scan(ApiStore.FEEDS, request.query());
+    items.replaceAll(this::withLoad);
+    return list(items, Comparator.comparing(n -> n.path("name").asText()));
+  }
+
+  /** Every rack of the design, by name (the dashboard's rack picker). */
+  private ApiResponse racks(ApiRequest request) {
+    return list(
+        queries.scan(ApiStore.RACKS, request.query()),
+        Comparator.comparing(n -> n.path("name").asText()));
+  }
+
+  private ObjectNode withLoad(ObjectNode feed) {
+    String id = feed.path("id").asText();
     Optional<ObjectNode> window = queries.get(ApiStore.FEED_WINDOWS, id);
     feed.set("load", window.isPresent() ? window.get() : ApiResponse.JSON.nullNode());
     JsonNode mean = window.map(w -> w.path("meanWatts")).orElse(null);
@@ -225,7 +258,7 @@ final class ApiRoutes {
     } else {
       feed.putNull("utilisation");
     }
-    return ApiResponse.json(200, feed);
+    return feed;
   }
 
   private ApiResponse rack(ApiRequest request) {
@@ -247,6 +280,14 @@ final class ApiRoutes {
     rack.put("loadWatts", loadWatts);
     List<ObjectNode> devices = queries.scan(ApiStore.DEVICES, Map.of("rack", id));
     devices.sort(Comparator.comparing(n -> n.path("name").asText()));
+    // The elevation needs each device's height, which only its NetBox device type knows.
+    devices.forEach(
+        device ->
+            queries
+                .get(ApiStore.DEVICE_TYPES, device.path("deviceTypeId").asText())
+                .ifPresentOrElse(
+                    type -> device.set("uHeight", type.path("uHeight")),
+                    () -> device.putNull("uHeight")));
     ArrayNode deviceArray = rack.putArray("devices");
     devices.forEach(deviceArray::add);
     List<ObjectNode> open = queries.scan(ApiStore.DISCREPANCIES, Map.of("rack", id));

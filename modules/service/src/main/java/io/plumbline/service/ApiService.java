@@ -1,5 +1,6 @@
 package io.plumbline.service;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -64,6 +65,10 @@ public final class ApiService implements AutoCloseable {
             clock);
     transitions.start(STREAM_POSITION_TIMEOUT);
     ServiceMetrics metrics = new ServiceMetrics(registry, streams, applicationId, local, clock);
+    // The /ready answer as a gauge, so an alert can tell a restoring instance from a stopped one.
+    Gauge.builder("plumbline.ready", () -> readiness.ready(streams.state()) ? 1 : 0)
+        .description("1 when Kafka Streams is RUNNING with every store restored, else 0")
+        .register(registry);
     ApiRoutes routes =
         new ApiRoutes(
             streams::state, readiness, queries, acknowledgements, transitions, metrics, clock);

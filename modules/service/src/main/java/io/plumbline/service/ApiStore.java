@@ -15,6 +15,7 @@ public enum ApiStore {
   DISCREPANCIES("discrepancies", QueryStores.DISCREPANCIES_STORE),
   DEVICES("devices", QueryStores.DEVICES_STORE),
   RACKS("racks", SharedSources.RACKS_STORE),
+  DEVICE_TYPES("device-types", SharedSources.DEVICE_TYPES_STORE),
   FEEDS("feeds", SharedSources.POWER_FEEDS_STORE),
   FEED_WINDOWS("feed-windows", PowerTopology.LATEST_WINDOW_STORE),
   RACK_LOADS("rack-loads", PowerTopology.RACK_LOADS_STORE),

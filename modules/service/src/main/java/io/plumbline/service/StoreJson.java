@@ -37,7 +37,7 @@ final class StoreJson {
       case FEED_WINDOWS -> window((FeedWindow) value);
       case RACK_LOADS -> rackLoad((RackLoad) value);
       case FEED_LOADS -> feedLoad((FeedLoad) value);
-      case DEVICES, RACKS -> RecordJson.object((IndexedRecord) value);
+      case DEVICES, RACKS, DEVICE_TYPES -> RecordJson.object((IndexedRecord) value);
     };
   }
 

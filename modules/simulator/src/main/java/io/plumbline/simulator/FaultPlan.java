@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * Where the faults of a site go, chosen from the spec's seed: for each kind, {@code faultRate} of
  * its candidate targets (at least one when the rate is positive), never two faults on one target
- * slot, so that their effects do not mix. A kind whose targets are all taken is placed fewer times
- * (see {@link #unplaced()}). About half of the fixable faults are fixed.
+ * slot (nor two that heat one rack), so that their effects do not mix. A kind whose targets are all
+ * taken is placed fewer times (see {@link #unplaced()}). About half of the fixable faults are
+ * fixed.
  */
 public final class FaultPlan {
 
@@ -23,6 +24,7 @@ public final class FaultPlan {
   private final Map<Integer, Fault> byRackDesign = new HashMap<>();
   private final Map<Integer, Fault> byRackPower = new HashMap<>();
   private final Map<Integer, Fault> byRackSensor = new HashMap<>();
+  private final Map<Integer, Fault> byRackHeat = new HashMap<>();
   private final Map<Integer, Fault> byCdu = new HashMap<>();
   private final Map<Integer, Fault> bySu = new HashMap<>();
   private final Map<FaultKind, List<Fault>> free = new EnumMap<>(FaultKind.class);
@@ -39,7 +41,7 @@ public final class FaultPlan {
     }
     Random random = new Random(layout.spec().seed());
     int freeNumber = 1;
-    for (FaultKind kind : FaultKind.values()) {
+    for (FaultKind kind : placementOrder()) {
       int candidates = candidates(layout, kind.target());
       int wanted = Math.max(1, (int) Math.round(rate * candidates));
       List<Integer> order = new ArrayList<>();
@@ -69,6 +71,22 @@ public final class FaultPlan {
     return plan;
   }
 
+  /**
+   * The kinds in the order they are placed: enum order, except that rack-power faults that leave
+   * the rack's heat alone come last. The kinds that heat a rack need a rack free of both power and
+   * heat faults; placed first, they always find one, and the others then need only a free rack.
+   */
+  private static List<FaultKind> placementOrder() {
+    List<FaultKind> order = new ArrayList<>();
+    List<FaultKind> last = new ArrayList<>();
+    for (FaultKind kind : FaultKind.values()) {
+      boolean powerOnly = kind.target() == FaultKind.Target.RACK_POWER && !kind.heatsRack();
+      (powerOnly ? last : order).add(kind);
+    }
+    order.addAll(last);
+    return order;
+  }
+
   private static int candidates(SiteLayout layout, FaultKind.Target target) {
     return switch (target) {
       case NODE -> layout.nodes();
@@ -93,6 +111,10 @@ public final class FaultPlan {
       case CDU -> slots.add(byCdu);
       case SCALABLE_UNIT -> slots.add(bySu);
       case FREE -> throw new IllegalStateException("free faults claim nothing");
+    }
+    if (fault.kind().heatsRack()) {
+      // A rack's heat against its cooling is one more slot: two faults there would both count it.
+      slots.add(byRackHeat);
     }
     for (Map<Integer, Fault> slot : slots) {
       if (slot.containsKey(t)) {

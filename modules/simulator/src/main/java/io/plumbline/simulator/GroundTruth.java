@@ -61,12 +61,13 @@ public final class GroundTruth {
           FaultKind.COMPONENT_MISMATCH,
           FaultKind.FIRMWARE_MISMATCH,
           FaultKind.SERIAL_MISMATCH,
-          FaultKind.LOCATION_MISMATCH);
+          FaultKind.LOCATION_MISMATCH,
+          FaultKind.SERIAL_NOT_RECEIVED);
 
   /**
-   * The stage a node ends in: PLANNED while never seen, INSTALLED while an installation finding
-   * about it is open, else VERIFIED (cabling findings are about interfaces and do not hold a node
-   * back).
+   * The stage a node ends in: RECEIVED while never seen (every node's serial is on a receipt),
+   * INSTALLED while an installation finding about it (SERIAL_NOT_RECEIVED included) is open, else
+   * VERIFIED (cabling findings are about interfaces and do not hold a node back).
    */
   public LifecycleStage finalStage(int node) {
     Fault fault = plan.onNode(node);
@@ -74,7 +75,8 @@ public final class GroundTruth {
       return LifecycleStage.VERIFIED;
     }
     if (fault.kind() == FaultKind.DEVICE_NOT_SEEN) {
-      return LifecycleStage.PLANNED;
+      // Delivered (its serial is on its SU's node receipt) but never installed.
+      return LifecycleStage.RECEIVED;
     }
     return INSTALLATION.contains(fault.kind()) ? LifecycleStage.INSTALLED : LifecycleStage.VERIFIED;
   }
@@ -91,7 +93,8 @@ public final class GroundTruth {
           FIRMWARE_MISMATCH,
           SERIAL_MISMATCH,
           LOCATION_MISMATCH,
-          DEVICE_NOT_SEEN ->
+          DEVICE_NOT_SEEN,
+          SERIAL_NOT_RECEIVED ->
           List.of(layout.nodeId(t));
       case UNEXPECTED_DEVICE -> List.of(FaultSubjects.strayBmcMac(fault));
       case MISCABLED -> {
@@ -105,7 +108,8 @@ public final class GroundTruth {
       case UNEXPECTED_LINK -> List.of(layout.nodeId(t) + ":" + FaultSubjects.SPARE_PORT);
       case UNDER_PROCURED ->
           List.of(FaultSubjects.siteSku(SiteLayout.SITE_ID, Catalogue.SN5600_PART));
-      case LATE_DELIVERY, OVER_SHIPMENT -> List.of(FaultSubjects.faultPurchaseOrder(fault) + "/1");
+      case LATE_DELIVERY, OVER_SHIPMENT, SHORT_SHIPMENT ->
+          List.of(FaultSubjects.faultPurchaseOrder(fault) + "/1");
       case WRONG_PART_RECEIVED -> List.of(FaultSubjects.faultReceipt(fault, 2));
       case RECEIPT_FOR_UNKNOWN_PO_LINE -> List.of(FaultSubjects.faultReceipt(fault, 1));
       case DUPLICATE_SERIAL -> List.of(FaultSubjects.duplicatedSerial(fault));
@@ -115,7 +119,8 @@ public final class GroundTruth {
           RACK_PLANNED_HEAT_OVER_COOLING,
           RACK_AB_REDUNDANCY_INSUFFICIENT,
           RACK_OVER_BUDGET,
-          AB_HEADROOM_VIOLATED ->
+          AB_HEADROOM_VIOLATED,
+          RACK_HEAT_OVER_COOLING ->
           List.of(layout.rackId(t));
       case LOAD_ON_UNUSED_FEED -> List.of(FaultSubjects.spareFeedId(fault));
       case INLET_OVER_TEMPERATURE, TELEMETRY_SILENT -> List.of(layout.inletSensorId(t));

@@ -28,6 +28,12 @@ public final class Scenario {
     RECRAWL(41),
     /** Steady load: power and environment readings, one phase per minute. */
     TELEMETRY(45),
+    /**
+     * The crawler's routine pass during steady load, just before the fixes: past the receiving
+     * grace of every first report, so a serial that no receipt carries is decided here rather than
+     * by whichever fix happens to arrive first.
+     */
+    ROUTINE_CRAWL(45 + FIX_MINUTE),
     /** Fixes (in reality and in the design), at {@link #FIX_MINUTE} of telemetry. */
     FIXES(45 + FIX_MINUTE),
     /** Telemetry after the fixes, until the end. */

@@ -17,7 +17,9 @@ import io.plumbline.simulator.Scenario.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
@@ -28,6 +30,9 @@ import org.apache.avro.specific.SpecificRecord;
  * memory. The records and their order are a function of the {@link SiteSpec} alone.
  */
 public final class SiteSimulator {
+
+  /** Share of one side's usable power a rack with a hot job draws (RACK_HEAT_OVER_COOLING). */
+  private static final double HOT_JOB_SHARE_OF_ONE_SIDE = 0.985;
 
   private final SiteLayout layout;
   private final SiteSpec spec;
@@ -71,6 +76,7 @@ public final class SiteSimulator {
       case SERIALS -> serials(out);
       case INSTALLATION -> installation(out);
       case RECRAWL -> observe(out, Scenario.at(spec, Phase.RECRAWL));
+      case ROUTINE_CRAWL -> observe(out, Scenario.at(spec, Phase.ROUTINE_CRAWL));
       case TELEMETRY -> telemetry(out, 0, Scenario.FIX_MINUTE);
       case FIXES -> fixes(out);
       case AFTER_FIXES -> telemetry(out, Scenario.FIX_MINUTE, Scenario.TELEMETRY_MINUTES);
@@ -111,6 +117,7 @@ public final class SiteSimulator {
     orderFaultLine(out, FaultKind.OVER_SHIPMENT, 10, at);
     orderFaultLine(out, FaultKind.WRONG_PART_RECEIVED, 10, at);
     orderFaultLine(out, FaultKind.DUPLICATE_SERIAL, 4, at);
+    orderFaultLine(out, FaultKind.SHORT_SHIPMENT, 100, at);
   }
 
   private void orderFaultLine(Emitter out, FaultKind kind, int quantity, Instant at) {
@@ -163,6 +170,11 @@ public final class SiteSimulator {
 
   private PurchaseOrderLine poLine(
       String po, int line, String part, int quantity, Instant expected) {
+    return poLine(po, line, part, quantity, expected, "open");
+  }
+
+  private PurchaseOrderLine poLine(
+      String po, int line, String part, int quantity, Instant expected, String status) {
     return PurchaseOrderLine.newBuilder()
         .setPoNumber(po)
         .setLine(line)
@@ -171,7 +183,7 @@ public final class SiteSimulator {
         .setQuantity(quantity)
         .setExpectedDate(expected)
         .setShipToSiteId(SiteLayout.SITE_ID)
-        .setStatus("open")
+        .setStatus(status)
         .build();
   }
 
@@ -464,7 +476,7 @@ public final class SiteSimulator {
             po,
             line.line(),
             line.part(),
-            serials(su, line.line(), line.quantity()),
+            serials(su, line.line(), line.quantity(), false),
             quantity,
             at);
       }
@@ -485,6 +497,17 @@ public final class SiteSimulator {
     for (Fault f : faults.free(FaultKind.RECEIPT_FOR_UNKNOWN_PO_LINE)) {
       faultReceipt(out, f, 1, Catalogue.OPTIC_PART, List.of(), 5, at);
     }
+    for (Fault f : faults.free(FaultKind.SHORT_SHIPMENT)) {
+      // The vendor ships 60 of 100 and declares the line done; the ERP closes it before its date.
+      faultReceipt(out, f, 1, Catalogue.OPTIC_PART, List.of(), 60, at);
+      String po = FaultSubjects.faultPurchaseOrder(f);
+      out.emit(
+          TopicRole.PURCHASE_ORDERS,
+          poKey(po, 1),
+          poLine(
+              po, 1, Catalogue.OPTIC_PART, 100, Scenario.at(spec, Scenario.DUE_MINUTE), "closed"),
+          at);
+    }
   }
 
   private static List<String> opticSerials(Fault fault, boolean duplicated) {
@@ -503,13 +526,26 @@ public final class SiteSimulator {
     return "RCV-" + po + "-" + line + "-" + n;
   }
 
-  /** Serials of the devices delivered on a line (none for optics and cables). */
-  private List<String> serials(int su, int line, int quantity) {
+  /**
+   * Serials of the devices delivered on a line (none for optics and cables). A node that bypassed
+   * receiving is left out until its fix ({@code corrected}) rescans the receipt; a node whose
+   * NetBox serial is wrong is received under the serial its chassis carries.
+   */
+  private List<String> serials(int su, int line, int quantity, boolean corrected) {
     List<String> serials = new ArrayList<>();
     switch (line) {
       case 1 -> {
         for (int i = 0; i < quantity; i++) {
-          serials.add(layout.nodeSerial(su * spec.nodesPerScalableUnit() + i));
+          int node = su * spec.nodesPerScalableUnit() + i;
+          Fault fault = faults.onNode(node);
+          FaultKind kind = fault == null ? null : fault.kind();
+          if (kind == FaultKind.SERIAL_NOT_RECEIVED && !(corrected && fault.fixed())) {
+            continue;
+          }
+          serials.add(
+              kind == FaultKind.SERIAL_MISMATCH
+                  ? Observations.mismatchedSerial(layout, node)
+                  : layout.nodeSerial(node));
         }
       }
       case 2 -> {
@@ -552,21 +588,28 @@ public final class SiteSimulator {
       List<String> serials,
       int quantity,
       Instant at) {
-    out.emit(
-        TopicRole.RECEIPTS,
-        id,
-        Receipt.newBuilder()
-            .setReceiptId(id)
-            .setPoNumber(po)
-            .setPoLine(line)
-            .setScannedPartNumber(part)
-            .setSerialNumbers(serials)
-            .setQuantity(quantity)
-            .setReceivedAt(at)
-            .setSiteId(SiteLayout.SITE_ID)
-            .setCondition(ReceiptCondition.GOOD)
-            .build(),
-        at);
+    out.emit(TopicRole.RECEIPTS, id, receipt(id, po, line, part, serials, quantity, at), at);
+  }
+
+  private static Receipt receipt(
+      String id,
+      String po,
+      int line,
+      String part,
+      List<String> serials,
+      int quantity,
+      Instant receivedAt) {
+    return Receipt.newBuilder()
+        .setReceiptId(id)
+        .setPoNumber(po)
+        .setPoLine(line)
+        .setScannedPartNumber(part)
+        .setSerialNumbers(serials)
+        .setQuantity(quantity)
+        .setReceivedAt(receivedAt)
+        .setSiteId(SiteLayout.SITE_ID)
+        .setCondition(ReceiptCondition.GOOD)
+        .build();
   }
 
   // ---- serials, installation ----
@@ -624,6 +667,7 @@ public final class SiteSimulator {
   private void fixes(Emitter out) {
     Instant at = Scenario.at(spec, Phase.FIXES);
     Instant later = at.plus(Duration.ofDays(1));
+    Set<Integer> rescanned = new HashSet<>();
     for (Fault fault : faults.faults()) {
       if (!fault.fixed()) {
         continue;
@@ -658,7 +702,28 @@ public final class SiteSimulator {
               poLine(po, 1, Catalogue.SN5600_PART, 1, later),
               at);
         }
-        case LATE_DELIVERY -> faultReceipt(out, fault, 2, Catalogue.OPTIC_PART, List.of(), 40, at);
+        case LATE_DELIVERY, SHORT_SHIPMENT ->
+            faultReceipt(out, fault, 2, Catalogue.OPTIC_PART, List.of(), 40, at);
+        case SERIAL_NOT_RECEIVED -> {
+          // The SU's node receipt is rescanned once, carrying every fixed node's serial.
+          int su = layout.scalableUnitOfNode(t);
+          if (rescanned.add(su)) {
+            String po = layout.purchaseOrder(su);
+            int nodes = spec.nodesPerScalableUnit();
+            out.emit(
+                TopicRole.RECEIPTS,
+                receiptId(po, 1, 1),
+                receipt(
+                    receiptId(po, 1, 1),
+                    po,
+                    1,
+                    Catalogue.NODE_PART,
+                    serials(su, 1, nodes, true),
+                    nodes,
+                    Scenario.at(spec, Phase.DELIVERIES)),
+                at);
+          }
+        }
         case OVER_SHIPMENT -> faultReceipt(out, fault, 1, Catalogue.OPTIC_PART, List.of(), 10, at);
         case WRONG_PART_RECEIVED ->
             out.emit(TopicRole.RECEIPTS, FaultSubjects.faultReceipt(fault, 2), null, at);
@@ -729,6 +794,9 @@ public final class SiteSimulator {
       rackWatts = layout.rackBudgetWatts() * 1.05;
     } else if (kind == FaultKind.AB_HEADROOM_VIOLATED) {
       rackWatts = (layout.feedUsableWatts() + layout.rackBudgetWatts()) / 2;
+    } else if (kind == FaultKind.RACK_HEAT_OVER_COOLING) {
+      // Under one side's usable power (98.5 %) and the budget, but 91 % of the cooling.
+      rackWatts = layout.feedUsableWatts() * HOT_JOB_SHARE_OF_ONE_SIDE;
     }
     for (int side = 0; side < 2; side++) {
       double watts = rackWatts / 2;

@@ -140,7 +140,8 @@ class ServiceIT {
                 "plumbline_discrepancies_open{acknowledged=\"false\",severity=\"CRITICAL\",type=\"WRONG_SKU\"} 2.0")
             .contains("plumbline_discrepancy_latency_seconds_count")
             .contains("kafka_stream_")
-            .contains("plumbline_http_requests_seconds_count");
+            .contains("plumbline_http_requests_seconds_count")
+            .contains("plumbline_ready 1.0");
         assertThat(api.get("/openapi.json").json().path("paths").has("/api/stream")).isTrue();
 
         String ack = "{\"by\": \"dc2-buildout\", \"reason\": \"CHG-1 swap booked\"}";

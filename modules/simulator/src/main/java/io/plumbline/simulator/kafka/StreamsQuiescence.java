@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * Waits until a Kafka Streams application has consumed everything written so far: its committed
@@ -91,8 +92,16 @@ public final class StreamsQuiescence implements AutoCloseable {
    */
   private Map<TopicPartition, Long> ends() throws InterruptedException, ExecutionException {
     Set<TopicPartition> partitions = new HashSet<>();
-    ConsumerGroupDescription group =
-        admin.describeConsumerGroups(List.of(applicationId)).all().get().get(applicationId);
+    ConsumerGroupDescription group;
+    try {
+      group = admin.describeConsumerGroups(List.of(applicationId)).all().get().get(applicationId);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GroupIdNotFoundException) {
+        // The application (a process of its own, perhaps) has not joined yet.
+        throw new IllegalStateException("application " + applicationId + " has no group yet", e);
+      }
+      throw e;
+    }
     for (MemberDescription member : group.members()) {
       partitions.addAll(member.assignment().topicPartitions());
     }
