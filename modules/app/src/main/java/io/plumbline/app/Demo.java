@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -114,11 +113,7 @@ final class Demo implements AutoCloseable {
         SUMMARY_EVERY_SECONDS,
         TimeUnit.SECONDS);
 
-    List<String> inputs =
-        Arrays.stream(TopicRole.values())
-            .filter(r -> r != TopicRole.INTENT_SITES)
-            .map(r -> r.topic(config.topics()))
-            .toList();
+    List<String> inputs = TopicRole.reconcilerInputs(config.topics());
     try (SimulationPublisher publisher =
             new SimulationPublisher(
                 kafka.bootstrapServers(), config.registrySettings(), config.topics());

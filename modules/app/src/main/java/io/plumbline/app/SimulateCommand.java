@@ -2,7 +2,7 @@ package io.plumbline.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.plumbline.ingest.AvroJson;
+import io.plumbline.serde.AvroJson;
 import io.plumbline.simulator.ExpectedTransition;
 import io.plumbline.simulator.GroundTruth;
 import io.plumbline.simulator.SimEvent;
@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -100,11 +99,7 @@ final class SimulateCommand implements Command {
   private static void publish(
       SiteSimulator simulator, PlumblineConfig config, boolean wait, PrintStream err)
       throws Exception {
-    List<String> inputs =
-        Arrays.stream(TopicRole.values())
-            .filter(r -> r != TopicRole.INTENT_SITES)
-            .map(r -> r.topic(config.topics()))
-            .toList();
+    List<String> inputs = TopicRole.reconcilerInputs(config.topics());
     try (SimulationPublisher publisher =
             new SimulationPublisher(
                 config.bootstrapServers(), config.registrySettings(), config.topics());

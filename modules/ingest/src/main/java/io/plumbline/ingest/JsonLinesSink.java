@@ -2,6 +2,7 @@ package io.plumbline.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plumbline.serde.AvroJson;
 import java.io.PrintStream;
 import org.apache.avro.specific.SpecificRecord;
 

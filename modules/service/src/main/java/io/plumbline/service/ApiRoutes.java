@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.plumbline.avro.v1.Acknowledgement;
+import io.plumbline.serde.AvroJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -191,7 +192,7 @@ final class ApiRoutes {
             .setAcknowledgedAt(clock.instant())
             .build();
     acknowledgements.record(ack);
-    return ApiResponse.json(202, RecordJson.of(ack));
+    return ApiResponse.json(202, AvroJson.of(ack));
   }
 
   private ApiResponse withdraw(ApiRequest request) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.avro.internal.v1.DiscrepancyView;
 import io.plumbline.avro.v1.Acknowledgement;
 import io.plumbline.avro.v1.Discrepancy;
+import io.plumbline.serde.AvroJson;
 import java.time.Instant;
 
 /**
@@ -23,13 +24,13 @@ final class DiscrepancyJson {
     if (current == null) {
       return null;
     }
-    ObjectNode node = RecordJson.object(current);
+    ObjectNode node = AvroJson.toJson(current);
     Acknowledgement ack = view.getAcknowledgement();
     node.put("acknowledged", isActive(ack, now));
-    node.set("acknowledgement", RecordJson.of(ack));
+    node.set("acknowledgement", AvroJson.of(ack));
     if (withHistory) {
       ArrayNode history = node.putArray("history");
-      view.getHistory().forEach(transition -> history.add(RecordJson.of(transition)));
+      view.getHistory().forEach(transition -> history.add(AvroJson.of(transition)));
     }
     return node;
   }

@@ -8,6 +8,7 @@ import io.plumbline.avro.internal.v1.FeedWindow;
 import io.plumbline.avro.internal.v1.PhaseWindow;
 import io.plumbline.avro.internal.v1.RackLoad;
 import io.plumbline.avro.v1.IntentPowerFeed;
+import io.plumbline.serde.AvroJson;
 import io.plumbline.topology.UsablePower;
 import java.time.Clock;
 import org.apache.avro.generic.IndexedRecord;
@@ -37,12 +38,12 @@ final class StoreJson {
       case FEED_WINDOWS -> window((FeedWindow) value);
       case RACK_LOADS -> rackLoad((RackLoad) value);
       case FEED_LOADS -> feedLoad((FeedLoad) value);
-      case DEVICES, RACKS, DEVICE_TYPES -> RecordJson.object((IndexedRecord) value);
+      case DEVICES, RACKS, DEVICE_TYPES -> AvroJson.toJson((IndexedRecord) value);
     };
   }
 
   private static ObjectNode feed(IntentPowerFeed feed) {
-    ObjectNode node = RecordJson.object(feed);
+    ObjectNode node = AvroJson.toJson(feed);
     UsablePower.of(feed)
         .ifPresent(
             usable -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.plumbline.avro.v1.Discrepancy;
+import io.plumbline.serde.AvroJson;
 import io.plumbline.serde.SpecificAvroDeserializer;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,7 +120,7 @@ final class TransitionStream implements AutoCloseable {
           latency.record(Math.max(0, lag), TimeUnit.MILLISECONDS);
           Event event =
               new Event(
-                  record.partition() + "-" + record.offset(), RecordJson.object(record.value()));
+                  record.partition() + "-" + record.offset(), AvroJson.toJson(record.value()));
           subscribers.forEach(s -> s.accept(event));
         }
       }

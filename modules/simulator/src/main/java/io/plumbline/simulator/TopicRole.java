@@ -1,6 +1,8 @@
 package io.plumbline.simulator;
 
 import io.plumbline.topology.PlumblineTopics;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -34,5 +36,16 @@ public enum TopicRole {
 
   public String topic(PlumblineTopics topics) {
     return name.apply(topics);
+  }
+
+  /**
+   * The input topics the reconciler reads: every role but the sites, which no check uses. What a
+   * quiescence barrier must see consumed before a phase counts as reconciled.
+   */
+  public static List<String> reconcilerInputs(PlumblineTopics topics) {
+    return Arrays.stream(values())
+        .filter(role -> role != INTENT_SITES)
+        .map(role -> role.topic(topics))
+        .toList();
   }
 }

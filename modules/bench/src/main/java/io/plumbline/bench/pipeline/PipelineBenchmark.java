@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,11 +154,7 @@ public final class PipelineBenchmark {
         newTopics.add(new NewTopic(name, 1, (short) 1));
       }
       kafka.createTopics(newTopics);
-      List<String> inputs =
-          Arrays.stream(TopicRole.values())
-              .filter(r -> r != TopicRole.INTENT_SITES)
-              .map(r -> r.topic(topics))
-              .toList();
+      List<String> inputs = TopicRole.reconcilerInputs(topics);
 
       try (Admin admin = kafka.admin();
           Reconciler reconciler = new Reconciler(config);

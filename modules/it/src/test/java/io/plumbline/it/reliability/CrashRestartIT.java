@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -301,11 +300,7 @@ class CrashRestartIT {
   }
 
   private static StreamsQuiescence quiescence(PlumblineConfig config) {
-    List<String> inputs =
-        Arrays.stream(TopicRole.values())
-            .filter(r -> r != TopicRole.INTENT_SITES)
-            .map(r -> r.topic(config.topics()))
-            .toList();
+    List<String> inputs = TopicRole.reconcilerInputs(config.topics());
     return new StreamsQuiescence(config.bootstrapServers(), config.applicationId(), inputs);
   }
 

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,12 +84,7 @@ class SimulatorOracleIT {
     SiteSpec spec = SiteSpec.defaults(start).withStart(start).withFaultRate(0.01).withSeed(SEED);
     SiteSimulator simulator = new SiteSimulator(spec);
     GroundTruth truth = simulator.truth();
-    // The topology reads every input but the sites.
-    List<String> inputs =
-        Arrays.stream(TopicRole.values())
-            .filter(r -> r != TopicRole.INTENT_SITES)
-            .map(r -> r.topic(topics))
-            .toList();
+    List<String> inputs = TopicRole.reconcilerInputs(topics);
 
     try (Reconciler reconciler = new Reconciler(config);
         SimulationPublisher publisher =

@@ -1,4 +1,4 @@
-package io.plumbline.service;
+package io.plumbline.serde;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -6,31 +6,35 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericEnumSymbol;
+import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
- * Avro records as plain JSON, as the API serves them: field names as in the schema, enums as their
- * symbol, timestamps as ISO-8601 strings, nullable fields as null, maps as objects. No Avro union
- * wrapping, so a dashboard reads {@code subject.rackId}, not {@code subject.rackId.string}.
+ * Avro records as plain JSON for people and dashboards (the HTTP API, {@code ingest --print}):
+ * field names as in the schema, enums as their symbol, timestamps and dates as ISO-8601 strings,
+ * nullable fields as null, maps as objects, bytes as Base64. No Avro union wrapping (Avro's own
+ * JSON encoding writes {@code {"string": "14"}}), so a reader finds {@code subject.rackId} as
+ * {@code "14"}.
  */
-public final class RecordJson {
+public final class AvroJson {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private RecordJson() {}
+  private AvroJson() {}
 
   /** The record as a JSON object; null gives a JSON null. */
   public static JsonNode of(IndexedRecord record) {
     return record == null ? NODES.nullNode() : value(record);
   }
 
-  /** The record as a JSON object (never null). */
-  public static ObjectNode object(IndexedRecord record) {
+  /** The record as a JSON object, field by field in schema order (never null). */
+  public static ObjectNode toJson(IndexedRecord record) {
     return (ObjectNode) value(record);
   }
 
@@ -54,8 +58,8 @@ public final class RecordJson {
     if (value instanceof GenericEnumSymbol<?> symbol) {
       return NODES.textNode(symbol.toString());
     }
-    if (value instanceof Instant instant) {
-      return NODES.textNode(instant.toString());
+    if (value instanceof Instant || value instanceof LocalDate || value instanceof GenericFixed) {
+      return NODES.textNode(value.toString());
     }
     if (value instanceof Boolean flag) {
       return NODES.booleanNode(flag);

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class AvroJsonTest {
+class JsonLinesSinkTest {
 
   @Test
   void printsOneReadableJsonLinePerRecord() {

@@ -9,18 +9,19 @@ import io.plumbline.avro.v1.Discrepancy;
 import io.plumbline.avro.v1.DiscrepancyState;
 import io.plumbline.avro.v1.DiscrepancyType;
 import io.plumbline.avro.v1.Severity;
+import io.plumbline.serde.AvroJson;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RecordJsonTest {
+class ApiRecordJsonTest {
 
   @Test
   void avroRecordsBecomePlainJson() {
     Discrepancy d =
         EntryFiltersTest.discrepancy(
             DiscrepancyType.WRONG_SKU, Severity.CRITICAL, DiscrepancyState.OPENED, "3", "14");
-    ObjectNode json = RecordJson.object(d);
+    ObjectNode json = AvroJson.toJson(d);
 
     assertThat(json.path("type").asText()).isEqualTo("WRONG_SKU");
     assertThat(json.path("subject").path("rackId").asText()).isEqualTo("14");
