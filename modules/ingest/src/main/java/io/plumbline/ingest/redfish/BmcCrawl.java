@@ -8,13 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One crawl of one BMC: the service root, then whatever it offers (a computer system, rack PDUs,
- * CDUs). Never throws: an unreachable service is a result with {@link #failure()} set, and what a
- * reachable service could not give is in {@link #errors()}.
+ * One crawl of one BMC: the service root, then whatever it offers (a computer system with its inlet
+ * temperature, rack PDUs, CDUs). Never throws: an unreachable service is a result with {@link
+ * #failure()} set, and what a reachable service could not give is in {@link #errors()}.
  */
 public record BmcCrawl(
     String address,
@@ -55,12 +56,18 @@ public record BmcCrawl(
             PduReadings.read(reader, root, address, options.equipment(), now);
         CduReadings.Outcome cdus =
             CduReadings.read(reader, root, address, options.equipment(), now);
+        List<EnvironmentReading> environment = new ArrayList<>(cdus.readings());
+        system.ifPresent(
+            observed ->
+                environment.addAll(
+                    ServerInletReadings.read(
+                        reader, root, address, options.equipment(), observed, now)));
         return new BmcCrawl(
             address,
             system,
             pdus.readings(),
             pdus.unmapped(),
-            cdus.readings(),
+            environment,
             cdus.unmappedCdus(),
             reader.errors(),
             null);

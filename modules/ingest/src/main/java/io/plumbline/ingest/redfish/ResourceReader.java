@@ -2,9 +2,11 @@ package io.plumbline.ingest.redfish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,6 +24,8 @@ public final class ResourceReader {
   private final RedfishService service;
   private final List<String> errors = new ArrayList<>();
   private final Set<String> failed = new HashSet<>();
+  // Inventory and inlet readings both start from the system and its chassis; read them once.
+  private final Map<String, JsonNode> fetched = new HashMap<>();
 
   public ResourceReader(RedfishService service) {
     this.service = service;
@@ -32,8 +36,14 @@ public final class ResourceReader {
     if (path == null || path.isBlank() || failed.contains(path)) {
       return Optional.empty();
     }
+    JsonNode known = fetched.get(path);
+    if (known != null) {
+      return Optional.of(known);
+    }
     try {
-      return Optional.of(service.get(path));
+      JsonNode resource = service.get(path);
+      fetched.put(path, resource);
+      return Optional.of(resource);
     } catch (RedfishException e) {
       failed.add(path);
       errors.add(e.getMessage());

@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * chassis {@code NetworkAdapters} with their {@code Ports} (or the older {@code NetworkPorts}) and
  * LLDP neighbours, the BMC MAC from the manager's {@code EthernetInterfaces}, firmware from {@code
  * UpdateService/FirmwareInventory}, and power from the chassis {@code EnvironmentMetrics} (else the
- * older {@code Power}). What cannot be read lands in {@code readErrors}; the rest is still filled.
+ * older {@code Power}), memory from the system's {@code MemorySummary}. What cannot be read lands
+ * in {@code readErrors}; the rest is still filled.
  */
 public final class SystemInventory {
 
@@ -81,7 +82,8 @@ public final class SystemInventory {
             .setGpus(gpus(reader, system))
             .setNics(nics(reader, chassis))
             .setFirmware(firmware(reader, root, system))
-            .setPowerWatts(powerWatts(reader, chassis));
+            .setPowerWatts(powerWatts(reader, chassis))
+            .setMemoryGiB(number(system.path("MemorySummary"), "TotalSystemMemoryGiB"));
     if (out.getPartNumber() == null) {
       out.setPartNumber(assemblyPartNumber(reader, chassis));
     }
@@ -89,7 +91,8 @@ public final class SystemInventory {
     return Optional.of(out.build());
   }
 
-  private static JsonNode chassis(ResourceReader reader, JsonNode root, JsonNode system) {
+  /** The chassis the system links to, else the first chassis listed; missing when neither. */
+  static JsonNode chassis(ResourceReader reader, JsonNode root, JsonNode system) {
     String linked = link(system.path("Links").path("Chassis").path(0));
     if (linked != null) {
       return reader.read(linked).orElse(MissingNode.getInstance());

@@ -41,6 +41,7 @@ class RackServerCrawlTest {
       assertThat(system.getLocation().getPosition()).isEqualTo(12.0);
       assertThat(system.getLocation().getSite()).isEqualTo("Onsite-Main");
       assertThat(system.getPowerWatts()).isEqualTo(374.0);
+      assertThat(system.getMemoryGiB()).as("MemorySummary.TotalSystemMemoryGiB").isEqualTo(96.0);
       assertThat(system.getFirmware())
           .containsExactlyInAnyOrderEntriesOf(
               Map.of(
@@ -79,8 +80,9 @@ class RackServerCrawlTest {
 
       assertThat(system.getReadErrors()).isEmpty();
       assertThat(crawl.status).isZero();
-      assertThat(crawl.counters.get("redfish", Outcome.READ)).isEqualTo(1);
-      assertThat(crawl.counters.get("redfish", Outcome.PUBLISHED)).isEqualTo(1);
+      // The system and its inlet temperature (ServerInletCrawlTest).
+      assertThat(crawl.counters.get("redfish", Outcome.READ)).isEqualTo(2);
+      assertThat(crawl.counters.get("redfish", Outcome.PUBLISHED)).isEqualTo(2);
       assertThat(crawl.counters.get("redfish", Outcome.REJECTED)).isZero();
     }
   }
