@@ -19,9 +19,10 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Keeps the intent topics in step with NetBox. A full sync lists every endpoint and publishes a
  * tombstone for each object listed last time and gone now; an incremental sync asks each intent
- * endpoint only for objects changed since its high-water mark ({@code last_updated__gte}), and
- * re-publishes the devices, device types and feeds whose derived values (BMC MAC, draws) changed
- * through their components. Webhook events go through the same mapping ({@link #apply}).
+ * endpoint only for objects changed since its high-water mark ({@code last_updated__gte}), finds
+ * deletions from a {@code brief} listing of the ids still there, and re-publishes the devices,
+ * device types and feeds whose derived values (BMC MAC, draws) changed through their components.
+ * Webhook events go through the same mapping ({@link #apply}).
  *
  * <p>An endpoint that cannot be read is reported and skipped with the records that need it; its
  * objects keep their last published state (no tombstones from a failed listing). An object that
@@ -151,20 +152,59 @@ public final class NetboxSync {
                         }
                       }
                     }));
+    int deleted = 0;
     if (endpoint.intent && !incremental) {
-      List<String> gone = saved.ids.stream().filter(id -> !listed.contains(id)).toList();
-      inBatch(() -> gone.forEach(id -> tombstone(endpoint, id)));
+      deleted = tombstoneAllBut(endpoint, listed);
+    } else if (endpoint.intent) {
+      deleted = deletedSince(endpoint);
     }
     saved.highWater = highWater[0];
     context
         .progress()
         .printf(
-            "netbox: %s: %d listed%s, %d rejected%n",
+            "netbox: %s: %d listed%s,%s %d rejected%n",
             endpoint.name,
             count,
             incremental ? " (changed since " + saved.highWater + ")" : "",
+            endpoint.intent ? " " + deleted + " deleted," : "",
             problems - rejectedBefore[0]);
     return listed;
+  }
+
+  /**
+   * Finds the objects deleted since the last sync, which a {@code last_updated} filter cannot list:
+   * the ids of the whole endpoint, in the {@code brief} form both NetBox 3.x and 4.x offer, against
+   * the ids published. A failed id listing tombstones nothing and is reported.
+   *
+   * @return how many tombstones were published
+   */
+  private int deletedSince(NetboxEndpoint endpoint) throws InterruptedException {
+    Map<String, List<String>> filters = new LinkedHashMap<>(endpoint.filters);
+    filters.put("brief", List.of("true"));
+    Set<String> present = new HashSet<>();
+    try {
+      client.list(
+          endpoint.path(),
+          filters,
+          page -> page.stream().map(NetboxJson::id).filter(Objects::nonNull).forEach(present::add));
+    } catch (NetboxEndpointException e) {
+      problems++;
+      context
+          .progress()
+          .printf("netbox: %s: deletions not checked: %s%n", endpoint.name, e.getMessage());
+      return 0;
+    }
+    return tombstoneAllBut(endpoint, present);
+  }
+
+  /** Publishes a tombstone for each id published earlier and absent from {@code present}. */
+  private int tombstoneAllBut(NetboxEndpoint endpoint, Set<String> present) {
+    List<String> gone =
+        state.endpoint(endpoint.name).ids.stream().filter(id -> !present.contains(id)).toList();
+    if (!gone.isEmpty()) {
+      inBatch(() -> gone.forEach(id -> tombstone(endpoint, id)));
+    }
+    return gone.size();
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * A NetBox API served from recorded responses on 127.0.0.1 (ephemeral port): each list endpoint
@@ -32,6 +33,7 @@ public final class ServedNetbox implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, String> resources = new ConcurrentHashMap<>();
   private final Map<String, Answer> overrides = new ConcurrentHashMap<>();
+  private final Map<String, Function<String, Answer>> byQuery = new ConcurrentHashMap<>();
   final List<Seen> seen = new CopyOnWriteArrayList<>();
 
   public ServedNetbox() throws IOException {
@@ -74,6 +76,11 @@ public final class ServedNetbox implements AutoCloseable {
     overrides.put(endpoint, answer);
   }
 
+  /** Answers {@code /api/dcim/<endpoint>/} from its query string (null body: the resource). */
+  void respond(String endpoint, Function<String, Answer> answer) {
+    byQuery.put(endpoint, answer);
+  }
+
   public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -93,6 +100,12 @@ public final class ServedNetbox implements AutoCloseable {
               ? endpoint + "?offset=" + offset
               : endpoint;
       Answer answer = overrides.get(endpoint);
+      if (answer == null && byQuery.containsKey(endpoint)) {
+        answer = byQuery.get(endpoint).apply(query == null ? "" : query);
+        if (answer.body() == null) {
+          answer = null;
+        }
+      }
       if (answer != null) {
         send(exchange, answer.status(), answer.contentType(), answer.body());
         return;
