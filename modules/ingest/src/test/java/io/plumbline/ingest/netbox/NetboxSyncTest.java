@@ -351,8 +351,9 @@ class NetboxSyncTest {
                   ? new ServedNetbox.Answer(500, "text/html", "<h1>Server Error</h1>")
                   : json(null));
 
-      // The failed id listing, and breakout cable 7003 (re-read: the file ignores the filter).
-      assertThat(sync.sync(false)).as("problems").isEqualTo(2);
+      // The failed id listing, and device 1404 (no site) and breakout cable 7003, re-read as the
+      // served files ignore the filter.
+      assertThat(sync.sync(false)).as("problems").isEqualTo(3);
 
       assertThat(latest(TOPICS.intentDevices())).containsOnlyKeys("1402", "1403");
       assertThat(state.endpoint("devices").ids).containsExactlyInAnyOrder("1402", "1403");
