@@ -12,6 +12,7 @@ import io.plumbline.avro.v1.EnvironmentReading;
 import io.plumbline.avro.v1.IntentCable;
 import io.plumbline.avro.v1.IntentDevice;
 import io.plumbline.avro.v1.IntentDeviceType;
+import io.plumbline.avro.v1.IntentModule;
 import io.plumbline.avro.v1.IntentPowerFeed;
 import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.IntentSite;
@@ -61,6 +62,7 @@ final class SampleRecords {
             device(),
             cable(),
             powerFeed(),
+            module(),
             purchaseOrderLine(),
             receipt(),
             observedSystem(),
@@ -164,6 +166,24 @@ final class SampleRecords {
         .setAllocatedDrawWatts(48_000.0)
         .setStatus("active")
         .setUrl(NETBOX + "power-feeds/7702/")
+        .build();
+  }
+
+  /** One of a server's GPU modules, as NetBox 4.3+ lists it with its module type's profile. */
+  static IntentModule module() {
+    return IntentModule.newBuilder()
+        .setId("5101")
+        .setDeviceId("1402")
+        .setModuleBayName("GPU1")
+        .setModuleTypeId("310")
+        .setManufacturer("NVIDIA")
+        .setModel("H100 SXM5 80GB")
+        .setPartNumber("699-2G520-0200-000")
+        .setProfile("GPU")
+        .setSerial("1654922000301")
+        .setAssetTag(null)
+        .setStatus("active")
+        .setUrl(NETBOX + "modules/5101/")
         .build();
   }
 

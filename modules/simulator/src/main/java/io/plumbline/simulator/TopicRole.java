@@ -15,6 +15,7 @@ public enum TopicRole {
   INTENT_DEVICES("intent.devices", PlumblineTopics::intentDevices),
   INTENT_CABLES("intent.cables", PlumblineTopics::intentCables),
   INTENT_POWER_FEEDS("intent.power-feeds", PlumblineTopics::intentPowerFeeds),
+  INTENT_MODULES("intent.modules", PlumblineTopics::intentModules),
   PURCHASE_ORDERS("supply.purchase-orders", PlumblineTopics::purchaseOrders),
   RECEIPTS("supply.receipts", PlumblineTopics::receipts),
   POWER_READINGS("telemetry.power", PlumblineTopics::powerReadings),
@@ -39,12 +40,12 @@ public enum TopicRole {
   }
 
   /**
-   * The input topics the reconciler reads: every role but the sites, which no check uses. What a
-   * quiescence barrier must see consumed before a phase counts as reconciled.
+   * The input topics the reconciler reads: every role but the sites and the modules, which no check
+   * uses. What a quiescence barrier must see consumed before a phase counts as reconciled.
    */
   public static List<String> reconcilerInputs(PlumblineTopics topics) {
     return Arrays.stream(values())
-        .filter(role -> role != INTENT_SITES)
+        .filter(role -> role != INTENT_SITES && role != INTENT_MODULES)
         .map(role -> role.topic(topics))
         .toList();
   }

@@ -24,7 +24,8 @@ public record PlumblineTopics(
     String reconciledInventory,
     String alerts,
     String deadLetters,
-    String acknowledgements) {
+    String acknowledgements,
+    String intentModules) {
 
   /** Setting name prefix for topic names. */
   public static final String PREFIX = "topic.";
@@ -49,6 +50,7 @@ public record PlumblineTopics(
     d.put("alerts", "plumbline.alerts");
     d.put("dead-letters", "plumbline.dead-letters");
     d.put("acknowledgements", "plumbline.acknowledgements");
+    d.put("intent.modules", "plumbline.intent.modules");
     return Map.copyOf(d);
   }
 
@@ -100,7 +102,8 @@ public record PlumblineTopics(
         names.get("reconciled.inventory"),
         names.get("alerts"),
         names.get("dead-letters"),
-        names.get("acknowledgements"));
+        names.get("acknowledgements"),
+        names.get("intent.modules"));
   }
 
   /** Intent topics are compacted tables keyed by NetBox id. */
@@ -116,7 +119,8 @@ public record PlumblineTopics(
         observedSystems,
         discrepancies,
         reconciledInventory,
-        acknowledgements);
+        acknowledgements,
+        intentModules);
   }
 
   /** Every topic, in a stable order. */
@@ -137,6 +141,7 @@ public record PlumblineTopics(
         reconciledInventory,
         alerts,
         deadLetters,
-        acknowledgements);
+        acknowledgements,
+        intentModules);
   }
 }

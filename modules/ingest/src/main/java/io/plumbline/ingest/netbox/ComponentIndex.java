@@ -33,6 +33,10 @@ final class ComponentIndex {
   private final GroupedComponents<FeedPort> feedPorts = new GroupedComponents<>(FeedPort::feedId);
   private final Map<String, String> panelSites = new HashMap<>();
   private final Map<String, String> rackSites = new HashMap<>();
+  private final Map<String, ModuleType> moduleTypes = new HashMap<>();
+
+  /** What a module takes from its module type. */
+  record ModuleType(String manufacturer, String model, String partNumber, String profile) {}
 
   /** Forgets the components an endpoint lists, before it is listed again in full. */
   void clear(NetboxEndpoint endpoint) {
@@ -41,6 +45,7 @@ final class ComponentIndex {
       case POWER_PORT_TEMPLATES -> templates.clear();
       case POWER_PORTS -> feedPorts.clear();
       case POWER_PANELS -> panelSites.clear();
+      case MODULE_TYPES -> moduleTypes.clear();
       default -> {}
     }
   }
@@ -199,5 +204,28 @@ final class ComponentIndex {
       return b;
     }
     return b == null ? a : a + "," + b;
+  }
+
+  /** Indexes a module type (manufacturer, model, part number, 4.3+ profile). */
+  void putModuleType(JsonNode object) {
+    String id = NetboxJson.id(object);
+    if (id != null) {
+      moduleTypes.put(
+          id,
+          new ModuleType(
+              NetboxJson.nestedText(object, "manufacturer", "name"),
+              NetboxJson.text(object, "model"),
+              NetboxJson.text(object, "part_number"),
+              NetboxJson.nestedText(object, "profile", "name")));
+    }
+  }
+
+  void removeModuleType(String id) {
+    moduleTypes.remove(id);
+  }
+
+  /** The module type with this id, or null when it was not listed. */
+  ModuleType moduleType(String id) {
+    return moduleTypes.get(id);
   }
 }

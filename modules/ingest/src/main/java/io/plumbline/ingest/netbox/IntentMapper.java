@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.avro.v1.IntentCable;
 import io.plumbline.avro.v1.IntentDevice;
 import io.plumbline.avro.v1.IntentDeviceType;
+import io.plumbline.avro.v1.IntentModule;
 import io.plumbline.avro.v1.IntentPowerFeed;
 import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.IntentSite;
@@ -281,6 +282,38 @@ final class IntentMapper {
     }
     String text = value.asText().strip();
     return text.isEmpty() ? null : text;
+  }
+
+  /**
+   * A module with its module type's fields: from the listed module type when indexed, else from the
+   * brief module type nested in the module (manufacturer and model, no part number).
+   */
+  IntentModule module(JsonNode module) throws UnusableObjectException {
+    String typeId = required(NetboxJson.nestedId(module, "module_type"), "module_type");
+    ComponentIndex.ModuleType type = index.moduleType(typeId);
+    JsonNode nestedType = module.path("module_type");
+    String bay = NetboxJson.nestedText(module, "module_bay", "name");
+    return IntentModule.newBuilder()
+        .setId(required(NetboxJson.id(module), "id"))
+        .setDeviceId(required(NetboxJson.nestedId(module, "device"), "device"))
+        .setModuleBayName(
+            bay != null ? bay : NetboxJson.nestedText(module, "module_bay", "display"))
+        .setModuleTypeId(typeId)
+        .setManufacturer(
+            type != null && type.manufacturer() != null
+                ? type.manufacturer()
+                : NetboxJson.nestedText(nestedType, "manufacturer", "name"))
+        .setModel(
+            type != null && type.model() != null
+                ? type.model()
+                : NetboxJson.text(nestedType, "model"))
+        .setPartNumber(type == null ? null : type.partNumber())
+        .setProfile(type == null ? null : type.profile())
+        .setSerial(NetboxJson.text(module, "serial"))
+        .setAssetTag(NetboxJson.text(module, "asset_tag"))
+        .setStatus(NetboxJson.choice(module, "status"))
+        .setUrl(NetboxJson.uiUrl(module))
+        .build();
   }
 
   private void warn(String what, String field, String value, String wanted) {

@@ -19,6 +19,9 @@ enum NetboxEndpoint {
   POWER_PANELS("power-panels", "powerpanel", Map.of(), false, List.of()),
   POWER_PORTS("power-ports", "powerport", Map.of(), false, List.of()),
   POWER_FEEDS("power-feeds", "powerfeed", Map.of(), true, List.of(POWER_PANELS, POWER_PORTS)),
+  // Module types (NetBox 3.2+) carry the part number and profile their modules are published with.
+  MODULE_TYPES("module-types", "moduletype", Map.of(), false, List.of()),
+  MODULES("modules", "module", Map.of(), true, List.of(MODULE_TYPES)),
   CABLES("cables", "cable", Map.of(), true, List.of());
 
   final String name;

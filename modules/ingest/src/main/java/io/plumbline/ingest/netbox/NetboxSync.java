@@ -315,6 +315,11 @@ public final class NetboxSync {
         index.putPanel(object);
         yield null;
       }
+      case MODULE_TYPES -> {
+        // A type's modules take its new values when next listed (or on the next full sync).
+        index.putModuleType(object);
+        yield null;
+      }
       default -> null;
     };
   }
@@ -324,6 +329,10 @@ public final class NetboxSync {
       case INTERFACES -> index.removeInterface(id);
       case POWER_PORT_TEMPLATES -> index.removeTemplate(id);
       case POWER_PORTS -> index.removePowerPort(id);
+      case MODULE_TYPES -> {
+        index.removeModuleType(id);
+        yield null;
+      }
       default -> null;
     };
   }
@@ -384,6 +393,7 @@ public final class NetboxSync {
       case DEVICES -> mapper.device(object);
       case POWER_FEEDS -> mapper.powerFeed(object);
       case CABLES -> mapper.cable(object);
+      case MODULES -> mapper.module(object);
       default -> throw new IllegalArgumentException(endpoint + " is not an intent endpoint");
     };
   }
@@ -406,6 +416,7 @@ public final class NetboxSync {
       case DEVICES -> topics.intentDevices();
       case POWER_FEEDS -> topics.intentPowerFeeds();
       case CABLES -> topics.intentCables();
+      case MODULES -> topics.intentModules();
       default -> throw new IllegalArgumentException(endpoint + " has no topic");
     };
   }

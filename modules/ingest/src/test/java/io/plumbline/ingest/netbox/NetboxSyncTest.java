@@ -2,9 +2,11 @@ package io.plumbline.ingest.netbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.plumbline.avro.v1.IntentCable;
 import io.plumbline.avro.v1.IntentDevice;
 import io.plumbline.avro.v1.IntentDeviceType;
+import io.plumbline.avro.v1.IntentModule;
 import io.plumbline.avro.v1.IntentPowerFeed;
 import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.IntentSite;
@@ -278,6 +280,93 @@ class NetboxSyncTest {
       assertThat(latest(TOPICS.intentRacks())).isEmpty();
       assertThat(reloaded.endpoint("racks").ids).isEmpty();
     }
+  }
+
+  @Test
+  void readsModulesWithTheirModuleTypesInNetbox4Shapes() throws Exception {
+    try (ServedNetbox netbox = ServedNetbox.synthetic4x()) {
+      sync(netbox, "t", SyncState.inMemory(netbox.url())).sync(true);
+
+      Map<String, IntentModule> modules = latest(TOPICS.intentModules());
+      assertThat(modules).containsOnlyKeys("5101", "5102", "5103");
+      IntentModule gpu = modules.get("5101");
+      assertThat(gpu.getId()).isEqualTo("5101");
+      assertThat(gpu.getDeviceId()).isEqualTo("1402");
+      assertThat(gpu.getModuleBayName()).isEqualTo("GPU1");
+      assertThat(gpu.getModuleTypeId()).isEqualTo("310");
+      assertThat(gpu.getManufacturer()).isEqualTo("NVIDIA");
+      assertThat(gpu.getModel()).isEqualTo("B200 SXM6 180GB");
+      assertThat(gpu.getPartNumber()).isEqualTo("699-2G525-0200-000");
+      assertThat(gpu.getProfile()).isEqualTo("GPU");
+      assertThat(gpu.getSerial()).isEqualTo("1654924000101");
+      assertThat(gpu.getAssetTag()).isNull();
+      assertThat(gpu.getStatus()).isEqualTo("active");
+      assertThat(gpu.getUrl()).isEqualTo(netbox.url() + "/dcim/modules/5101/");
+
+      IntentModule nic = modules.get("5102");
+      assertThat(nic.getModuleBayName()).isEqualTo("NIC1");
+      assertThat(nic.getModel()).isEqualTo("ConnectX-7 400G");
+      assertThat(nic.getPartNumber()).as("trimmed").isEqualTo("MCX75310AAS-NEAT");
+      assertThat(nic.getProfile()).as("profile null").isNull();
+      assertThat(nic.getSerial()).as("empty serial").isNull();
+      assertThat(nic.getAssetTag()).isEqualTo("AT-NIC-5102");
+      assertThat(nic.getStatus()).isEqualTo("planned");
+
+      // Module type 399 is not listed: the module's nested type gives manufacturer and model.
+      IntentModule psu = modules.get("5103");
+      assertThat(psu.getDeviceId()).isEqualTo("1403");
+      assertThat(psu.getModuleTypeId()).isEqualTo("399");
+      assertThat(psu.getManufacturer()).isEqualTo("Delta");
+      assertThat(psu.getModel()).isEqualTo("PSU 3300W");
+      assertThat(psu.getPartNumber()).isNull();
+      assertThat(psu.getProfile()).isNull();
+
+      assertThat(progress())
+          .contains("netbox: module-types: 2 listed")
+          .contains("netbox: modules: 3 listed, 0 deleted, 0 rejected");
+    }
+  }
+
+  @Test
+  void readsModulesInNetbox3Shapes() throws Exception {
+    try (ServedNetbox netbox = ServedNetbox.synthetic4x()) {
+      netbox.route("module-types", "/netbox/synthetic/netbox-3.x-module-types.json");
+      netbox.route("modules", "/netbox/synthetic/netbox-3.x-modules.json");
+      sync(netbox, "t", SyncState.inMemory(netbox.url())).sync(true);
+
+      Map<String, IntentModule> modules = latest(TOPICS.intentModules());
+      assertThat(modules).containsOnlyKeys("77");
+      IntentModule gpu = modules.get("77");
+      assertThat(gpu.getDeviceId()).isEqualTo("12");
+      assertThat(gpu.getModuleBayName()).isEqualTo("GPU3");
+      assertThat(gpu.getModuleTypeId()).isEqualTo("21");
+      assertThat(gpu.getManufacturer()).isEqualTo("NVIDIA");
+      assertThat(gpu.getModel()).isEqualTo("A100 SXM4 80GB");
+      assertThat(gpu.getPartNumber()).isEqualTo("699-2G506-0210-300");
+      assertThat(gpu.getProfile()).as("no profiles before 4.3").isNull();
+      assertThat(gpu.getSerial()).isEqualTo("1323220012345");
+      assertThat(gpu.getAssetTag()).isEqualTo("DC1-GPU-0077");
+      assertThat(gpu.getStatus()).as("no status sent").isNull();
+      assertThat(gpu.getUrl())
+          .as("API url without /api")
+          .isEqualTo(netbox.url() + "/dcim/modules/77/");
+    }
+  }
+
+  @Test
+  void aModuleWebhookPublishesAndDeletes() throws Exception {
+    NetboxSync sync = new NetboxSync(null, SyncState.inMemory("webhook"), context);
+    JsonNode module =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(ServedNetbox.read("/netbox/synthetic/netbox-4x-modules.json"))
+            .path("results")
+            .path(0);
+
+    assertThat(sync.apply("created", "module", module)).isEqualTo("created module 5101");
+    Map<String, IntentModule> published = latest(TOPICS.intentModules());
+    assertThat(published.get("5101").getModel()).isEqualTo("B200 SXM6 180GB");
+    assertThat(sync.apply("deleted", "module", module)).isEqualTo("deleted module 5101");
+    assertThat(latest(TOPICS.intentModules())).isEmpty();
   }
 
   @Test

@@ -55,6 +55,9 @@ public final class ServedNetbox implements AutoCloseable {
     netbox.route("devices", dir + "devices.json");
     netbox.route("power-ports", dir + "power_ports.json");
     netbox.route("cables", dir + "cables.json");
+    // pynetbox's recordings predate modules (NetBox 3.2): none listed.
+    netbox.route("module-types", "/netbox/synthetic/empty-list.json");
+    netbox.route("modules", "/netbox/synthetic/empty-list.json");
     return netbox;
   }
 
