@@ -114,6 +114,22 @@ class RedfishIngestIT {
                   assertThat(r.value().getValue()).isEqualTo(30.0);
                   assertThat(r.value().getRackId()).isEqualTo("4");
                 });
+        // The rack server's inlet, from its chassis ThermalMetrics.
+        List<ConsumerRecord<String, EnvironmentReading>> inlets =
+            environment.awaitUntil(
+                seen ->
+                    seen.stream()
+                        .anyMatch(r -> r.value().getKind() == EnvironmentKind.INLET_TEMPERATURE),
+                TIMEOUT,
+                "the rack server's inlet temperature");
+        assertThat(inlets)
+            .filteredOn(r -> r.value().getKind() == EnvironmentKind.INLET_TEMPERATURE)
+            .singleElement()
+            .satisfies(
+                r -> {
+                  assertThat(r.key()).endsWith("/Chassis/1U/ThermalMetrics/Intake");
+                  assertThat(r.value().getValue()).isEqualTo(24.8);
+                });
       }
       assertThat(counters.get("redfish", Outcome.REJECTED)).isZero();
       assertThat(counters.get("redfish", Outcome.PUBLISHED))
