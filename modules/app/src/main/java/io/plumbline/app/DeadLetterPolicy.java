@@ -1,6 +1,5 @@
 package io.plumbline.app;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.plumbline.serde.SchemaRegistryException;
 import java.util.Map;
@@ -56,18 +55,10 @@ public final class DeadLetterPolicy extends LogAndContinueExceptionHandler {
   }
 
   private void count(String topic, Exception exception) {
-    if (meters == null) {
-      return;
-    }
     Throwable root = exception;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    Counter.builder("plumbline.dead.letters")
-        .description("Input records sent to the dead-letter topic, by input topic and reason")
-        .tag("topic", topic)
-        .tag("reason", root.getClass().getSimpleName())
-        .register(meters)
-        .increment();
+    DeadLetterMeter.count(meters, topic, root.getClass().getSimpleName());
   }
 }

@@ -2,10 +2,13 @@ package io.plumbline.app;
 
 import io.plumbline.topology.PlumblineTopics;
 import io.plumbline.topology.TopologyConfig;
+import io.plumbline.topology.validation.ValidationPolicy;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +58,7 @@ public final class PlumblineConfig {
   public static final String HTTP_AUTH_READS = "http.auth.reads";
   public static final String APPLICATION_SERVER = "application.server";
   public static final String INGEST_METRICS_PORT = "ingest.metrics.port";
+  public static final String VALIDATION_MAX_FUTURE_SKEW = ValidationPolicy.MAX_FUTURE_SKEW;
 
   /** Every setting Plumbline knows, besides the pass-through prefixes. */
   public static final List<Setting> SETTINGS =
@@ -75,6 +79,11 @@ public final class PlumblineConfig {
               "256",
               "Off-heap memory in MiB for all RocksDB state stores together (block cache and"
                   + " memtables, shared)."),
+          new Setting(
+              VALIDATION_MAX_FUTURE_SKEW,
+              "PT1H",
+              "How far ahead of the reconciler's clock an event time may be (ISO-8601 duration);"
+                  + " later records are dead-lettered as FAR_FUTURE_TIMESTAMP."),
           new Setting("auto.register.schemas", "true", "Register schemas on first write."),
           new Setting("use.latest.version", "false", "Write with the subject's latest schema."),
           new Setting(
@@ -182,6 +191,7 @@ public final class PlumblineConfig {
       }
     }
     PlumblineTopics.from(values);
+    maxFutureSkew(values.get(VALIDATION_MAX_FUTURE_SKEW));
     validateHttp(values);
   }
 
@@ -220,6 +230,19 @@ public final class PlumblineConfig {
         throw new ConfigException(APPLICATION_SERVER, server, "must be host:port");
       }
       port(APPLICATION_SERVER, server.substring(colon + 1));
+    }
+  }
+
+  private static Duration maxFutureSkew(String value) {
+    try {
+      Duration skew = Duration.parse(value);
+      if (skew.isNegative()) {
+        throw new ConfigException(VALIDATION_MAX_FUTURE_SKEW, value, "must not be negative");
+      }
+      return skew;
+    } catch (DateTimeParseException e) {
+      throw new ConfigException(
+          VALIDATION_MAX_FUTURE_SKEW, value, "must be an ISO-8601 duration such as PT1H or PT30M");
     }
   }
 
@@ -419,6 +442,9 @@ public final class PlumblineConfig {
   }
 
   public TopologyConfig topologyConfig() {
-    return new TopologyConfig(topics(), registrySettings());
+    return new TopologyConfig(
+        topics(),
+        registrySettings(),
+        new ValidationPolicy(maxFutureSkew(values.get(VALIDATION_MAX_FUTURE_SKEW))));
   }
 }

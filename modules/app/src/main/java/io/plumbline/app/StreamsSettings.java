@@ -24,6 +24,11 @@ final class StreamsSettings {
         DeadLetterPolicy.class.getName());
     props.put(
         StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().deadLetters());
+    // Records that were read but make no sense (validation) go there too, in the same
+    // transaction as their input offset; any other processing exception stops the thread.
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        InvalidInputPolicy.class.getName());
     // Every store, repartition and changelog must carry a name we chose: renaming one loses state.
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");

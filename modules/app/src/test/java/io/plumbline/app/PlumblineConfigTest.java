@@ -89,6 +89,26 @@ class PlumblineConfigTest {
         .isEqualTo("plumbline.dead-letters");
     assertThat(props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
         .isEqualTo(DeadLetterPolicy.class.getName());
+    assertThat(props.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
+        .isEqualTo(InvalidInputPolicy.class.getName());
+  }
+
+  @Test
+  void maxFutureSkewDefaultsToAnHourAndABadOneIsNamed() {
+    assertThat(PlumblineConfig.of(MINIMAL).topologyConfig().validation().maxFutureSkew())
+        .isEqualTo(java.time.Duration.ofHours(1));
+    assertThat(
+            PlumblineConfig.of(with("validation.max-future-skew", "PT5M"))
+                .topologyConfig()
+                .validation()
+                .maxFutureSkew())
+        .isEqualTo(java.time.Duration.ofMinutes(5));
+    assertThatThrownBy(() -> PlumblineConfig.of(with("validation.max-future-skew", "1 hour")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("validation.max-future-skew");
+    assertThatThrownBy(() -> PlumblineConfig.of(with("validation.max-future-skew", "-PT1H")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("validation.max-future-skew");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.plumbline.avro.v1.ObservedSystem;
 import io.plumbline.avro.v1.PurchaseOrderLine;
 import io.plumbline.avro.v1.Receipt;
 import io.plumbline.topology.identity.Identifiers;
+import io.plumbline.topology.validation.InputValidation;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -43,12 +44,14 @@ public final class SharedSources {
   private final StreamsBuilder builder;
   private final PlumblineTopics topics;
   private final AvroSerdes serdes;
+  private final InputValidation validation;
   private final Map<String, Object> created = new HashMap<>();
 
   public SharedSources(StreamsBuilder builder, TopologyConfig config) {
     this.builder = builder;
     this.topics = config.topics();
     this.serdes = config.serdes();
+    this.validation = new InputValidation(config.validation());
   }
 
   public KTable<String, IntentDevice> devices() {
@@ -81,23 +84,30 @@ public final class SharedSources {
         topics.purchaseOrders(), "purchase-orders", PURCHASE_ORDERS_STORE, PurchaseOrderLine.class);
   }
 
+  /** Receipts that passed validation (see {@link InputValidation}). */
   public KStream<String, Receipt> receipts() {
-    return stream(topics.receipts(), "receipts", Receipt.class);
+    return memo(
+        "receipts",
+        () -> validation.receipts(stream(topics.receipts(), "receipts", Receipt.class)));
   }
 
   /**
    * The latest observation per BMC, keyed by the normalised BMC MAC (else the key as sent), so
    * ingest's key spelling cannot split one BMC in two. Tombstones are ignored: a BMC that stops
-   * answering is not evidence that its hardware left.
+   * answering is not evidence that its hardware left. Observations that fail validation are
+   * dead-lettered first.
    */
   public KTable<String, ObservedSystem> observedSystems() {
     return memo(
         "observed-systems",
         () -> {
           Serde<ObservedSystem> values = serdes.value(ObservedSystem.class);
-          return builder.stream(
+          KStream<String, ObservedSystem> source =
+              builder.stream(
                   topics.observedSystems(),
-                  Consumed.with(Serdes.String(), values).withName("observed-systems-source"))
+                  Consumed.with(Serdes.String(), values).withName("observed-systems-source"));
+          return validation
+              .observedSystems(source)
               .filter((bmcId, system) -> system != null, Named.as("observed-systems-present"))
               .selectKey(
                   (bmcId, system) -> bmcKey(bmcId, system), Named.as("observed-systems-by-bmc"))
@@ -136,12 +146,8 @@ public final class SharedSources {
 
   private <V extends SpecificRecord> KStream<String, V> stream(
       String topic, String name, Class<V> type) {
-    return memo(
-        name,
-        () ->
-            builder.stream(
-                topic,
-                Consumed.with(Serdes.String(), serdes.value(type)).withName(name + "-source")));
+    return builder.stream(
+        topic, Consumed.with(Serdes.String(), serdes.value(type)).withName(name + "-source"));
   }
 
   @SuppressWarnings("unchecked")

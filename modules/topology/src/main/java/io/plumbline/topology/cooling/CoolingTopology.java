@@ -13,6 +13,7 @@ import io.plumbline.topology.telemetry.AlertPublisher;
 import io.plumbline.topology.telemetry.MeasuredAt;
 import io.plumbline.topology.telemetry.SilenceDetector;
 import io.plumbline.topology.telemetry.TelemetryVerdict;
+import io.plumbline.topology.validation.InputValidation;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -71,12 +72,15 @@ public final class CoolingTopology {
     Serde<EnvironmentWindow> windowSerde = serdes.value(EnvironmentWindow.class);
 
     KStream<String, EnvironmentReading> readings =
-        builder.stream(
-                topics.environmentReadings(),
-                Consumed.with(keys, readingSerde)
-                    .withName("cooling-readings-source")
-                    .withTimestampExtractor(
-                        MeasuredAt.of(EnvironmentReading.class, EnvironmentReading::getMeasuredAt)))
+        new InputValidation(config.validation())
+            .environmentReadings(
+                builder.stream(
+                    topics.environmentReadings(),
+                    Consumed.with(keys, readingSerde)
+                        .withName("cooling-readings-source")
+                        .withTimestampExtractor(
+                            MeasuredAt.of(
+                                EnvironmentReading.class, EnvironmentReading::getMeasuredAt))))
             .filter(
                 (sensorId, reading) -> sensorId != null && reading != null,
                 Named.as("cooling-readings-present"));

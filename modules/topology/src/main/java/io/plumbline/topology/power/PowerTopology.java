@@ -19,6 +19,9 @@ import io.plumbline.topology.telemetry.AlertPublisher;
 import io.plumbline.topology.telemetry.MeasuredAt;
 import io.plumbline.topology.telemetry.SilenceDetector;
 import io.plumbline.topology.telemetry.TelemetryVerdict;
+import io.plumbline.topology.validation.InputValidation;
+import io.plumbline.topology.validation.KnownFeedGate;
+import io.plumbline.topology.validation.RejectionReason;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -111,12 +114,14 @@ public final class PowerTopology {
     Serde<IntentPowerFeed> feedSerde = serdes.value(IntentPowerFeed.class);
 
     KStream<String, PowerReading> readings =
-        builder.stream(
-                topics.powerReadings(),
-                Consumed.with(keys, readingSerde)
-                    .withName("power-readings-source")
-                    .withTimestampExtractor(
-                        MeasuredAt.of(PowerReading.class, PowerReading::getMeasuredAt)))
+        new InputValidation(config.validation())
+            .powerReadings(
+                builder.stream(
+                    topics.powerReadings(),
+                    Consumed.with(keys, readingSerde)
+                        .withName("power-readings-source")
+                        .withTimestampExtractor(
+                            MeasuredAt.of(PowerReading.class, PowerReading::getMeasuredAt))))
             .filter(
                 (feedId, reading) -> feedId != null && reading != null,
                 Named.as("power-readings-present"));
@@ -186,7 +191,8 @@ public final class PowerTopology {
             Named.as("power-feed-evaluations")));
     AlertPublisher.publish(builder, config, "power-feed", verdicts);
 
-    addSilenceDetection(builder, readings, feeds, keys, readingSerde, feedSerde);
+    addSilenceDetection(
+        builder, ofDesignedFeeds(readings, feeds, keys, readingSerde, feedSerde), feeds, keys);
     addRackChecks(builder, feedContexts, racks, keys);
   }
 
@@ -244,17 +250,15 @@ public final class PowerTopology {
   }
 
   /**
-   * TELEMETRY_SILENT for feeds of the design: each reading is joined with the feed table (a null
-   * value marks a feed the design does not have), and the detector reads the feed table's store to
-   * forget feeds removed from the design, resolving their silence.
+   * TELEMETRY_SILENT for feeds of the design: readings come only for designed feeds, and the
+   * detector reads the feed table's store to forget feeds removed from the design, resolving their
+   * silence.
    */
   private void addSilenceDetection(
       StreamsBuilder builder,
       KStream<String, PowerReading> readings,
       KTable<String, IntentPowerFeed> feeds,
-      Serde<String> keys,
-      Serde<PowerReading> readingSerde,
-      Serde<IntentPowerFeed> feedSerde) {
+      Serde<String> keys) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(HEARTBEATS_STORE),
@@ -266,26 +270,41 @@ public final class PowerTopology {
             ? new String[] {HEARTBEATS_STORE}
             : new String[] {HEARTBEATS_STORE, designStore};
     KStream<String, Evaluation> silence =
-        readings
-            .leftJoin(
-                feeds,
-                (reading, feed) -> feed == null ? null : reading,
-                Joined.<String, PowerReading, IntentPowerFeed>as("power-readings-with-design")
-                    .withKeySerde(keys)
-                    .withValueSerde(readingSerde)
-                    .withOtherValueSerde(feedSerde))
-            .process(
-                () ->
-                    new SilenceDetector<PowerReading>(
-                        HEARTBEATS_STORE,
-                        designStore,
-                        policy.silence(),
-                        DiscrepancyDomain.POWER,
-                        reading -> null,
-                        IntentSubjects::feedId),
-                Named.as("power-feed-silence-detector"),
-                stores);
+        readings.process(
+            () ->
+                new SilenceDetector<PowerReading>(
+                    HEARTBEATS_STORE,
+                    designStore,
+                    policy.silence(),
+                    DiscrepancyDomain.POWER,
+                    reading -> null,
+                    IntentSubjects::feedId),
+            Named.as("power-feed-silence-detector"),
+            stores);
     DiscrepancyPublisher.publish(builder, config, "power-feed-silence", silence);
+  }
+
+  /**
+   * Readings of feeds the design has; a reading for any other feed is dead-lettered as {@link
+   * RejectionReason#UNKNOWN_FEED} here, where it meets the design, before windows or checks see it.
+   * Telemetry can legitimately run ahead of NetBox: such readings are kept in the dead-letter
+   * topic, with their source bytes, to be replayed once the feed is designed.
+   */
+  private static KStream<String, PowerReading> ofDesignedFeeds(
+      KStream<String, PowerReading> readings,
+      KTable<String, IntentPowerFeed> feeds,
+      Serde<String> keys,
+      Serde<PowerReading> readingSerde,
+      Serde<IntentPowerFeed> feedSerde) {
+    return readings
+        .leftJoin(
+            feeds,
+            (reading, feed) -> feed == null ? null : reading,
+            Joined.<String, PowerReading, IntentPowerFeed>as("power-readings-with-design")
+                .withKeySerde(keys)
+                .withValueSerde(readingSerde)
+                .withOtherValueSerde(feedSerde))
+        .processValues(KnownFeedGate::new, Named.as("power-readings-of-designed-feeds"));
   }
 
   private static FeedWindow withBounds(Windowed<String> window, FeedWindow sums) {

@@ -71,6 +71,11 @@ class RackPowerTest {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    // Ticks advance stream time with readings of a feed the design lacks: dead-lettered.
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        io.plumbline.topology.validation.InvalidInputHandler.class);
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters());
     driver = new TopologyTestDriver(builder.build(), props);
     var serdes = config.serdes();
     var keys = Serdes.String();

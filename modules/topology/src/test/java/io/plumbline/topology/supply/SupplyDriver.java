@@ -11,6 +11,7 @@ import io.plumbline.avro.v1.Receipt;
 import io.plumbline.topology.PlumblineTopics;
 import io.plumbline.topology.SharedSources;
 import io.plumbline.topology.TopologyConfig;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,9 @@ final class SupplyDriver implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "supply-test-" + UUID.randomUUID());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-    driver = new TopologyTestDriver(builder.build(), props);
+    // The reconciler's clock a year after T0: the scenarios run over weeks of event time, and
+    // input validation refuses event times more than an hour ahead of the clock.
+    driver = new TopologyTestDriver(builder.build(), props, T0.plus(Duration.ofDays(365)));
     var serdes = config.serdes();
     var keys = Serdes.String();
     types =

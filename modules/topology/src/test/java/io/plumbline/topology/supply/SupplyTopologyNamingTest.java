@@ -19,6 +19,8 @@ class SupplyTopologyNamingTest {
           "intent-device-types-source",
           "purchase-orders-source",
           "receipts-source",
+          // The shared receipts stream's validation step.
+          "receipts-valid",
           // The shared observed-systems table (source, filter, re-key, table).
           "observed-systems-");
   private static final java.util.Set<String> SHARED_STORES =
