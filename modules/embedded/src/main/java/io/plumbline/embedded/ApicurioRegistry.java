@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Apicurio Registry 3.0.9 run as a child process on a free loopback port, with in-memory storage
  * (or, from {@link #startPersistent}, an H2 database file that survives a restart) and its
- * Confluent-compatible API. Started with compatibility BACKWARD, as production registries
- * should be. The archive comes from the local Maven repository (the embedded module's build fetches
- * it); {@value #ARCHIVE_PROPERTY} overrides its location.
+ * Confluent-compatible API. Started with compatibility BACKWARD, as production registries should
+ * be. The archive comes from the local Maven repository (the embedded module's build fetches it);
+ * {@value #ARCHIVE_PROPERTY} overrides its location.
  */
 public final class ApicurioRegistry implements AutoCloseable {
 
