@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Apicurio Registry 3.0.9 run as a child process on a free loopback port, with in-memory storage
- * and its Confluent-compatible API. Started with compatibility BACKWARD, as production registries
- * should be. The archive comes from the local Maven repository (the embedded module's build fetches
- * it); {@value #ARCHIVE_PROPERTY} overrides its location.
+ * (or, from {@link #startPersistent}, an H2 database file that survives a restart) and its
+ * Confluent-compatible API. Started with compatibility BACKWARD, as production registries should
+ * be. The archive comes from the local Maven repository (the embedded module's build fetches it);
+ * {@value #ARCHIVE_PROPERTY} overrides its location.
  */
 public final class ApicurioRegistry implements AutoCloseable {
 
@@ -46,24 +47,47 @@ public final class ApicurioRegistry implements AutoCloseable {
 
   /** Starts a registry and returns once it answers and enforces BACKWARD compatibility. */
   public static ApicurioRegistry start() {
+    return start(freeLoopbackPort(), List.of());
+  }
+
+  /**
+   * Starts a registry that keeps its schemas in an H2 database file under {@code storage} (the
+   * default storage is in memory and forgets every schema and id on a restart), on {@code port}, or
+   * on a free port when it is 0. Started again with the same directory and port, it is the same
+   * registry: same schemas, same ids, same URL, as a production registry with a database is.
+   */
+  public static ApicurioRegistry startPersistent(Path storage, int port) {
+    try {
+      Files.createDirectories(storage);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not create " + storage, e);
+    }
+    String url = "jdbc:h2:file:" + storage.toAbsolutePath().resolve("registry");
+    return start(
+        port == 0 ? freeLoopbackPort() : port, List.of("-Dapicurio.datasource.url=" + url));
+  }
+
+  private static ApicurioRegistry start(int port, List<String> extraOptions) {
     Path runnerJar = unpackedRunnerJar();
-    int port = freeLoopbackPort();
     Path log = runnerJar.getParent().resolve("registry-" + port + ".log");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new java.util.ArrayList<>();
+    command.addAll(
+        List.of(
+            java.toString(),
+            "-Xmx256m",
+            "-XX:+UseSerialGC",
+            "-Dquarkus.http.host=127.0.0.1",
+            "-Dquarkus.http.port=" + port,
+            "-Dquarkus.management.enabled=false",
+            // Whitespace variants of one schema must map to one id, as in Confluent's registry.
+            "-Dapicurio.ccompat.use-canonical-hash=true"));
+    command.addAll(extraOptions);
+    command.addAll(List.of("-jar", runnerJar.toString()));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                java.toString(),
-                "-Xmx256m",
-                "-XX:+UseSerialGC",
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.enabled=false",
-                // Whitespace variants of one schema must map to one id, as in Confluent's registry.
-                "-Dapicurio.ccompat.use-canonical-hash=true",
-                "-jar",
-                runnerJar.toString())
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Process process;
     try {
       process = builder.start();
@@ -85,6 +109,11 @@ public final class ApicurioRegistry implements AutoCloseable {
   /** The Confluent-compatible API root, the value for {@code schema.registry.url}. */
   public String ccompatUrl() {
     return "http://127.0.0.1:" + port + CCOMPAT_PATH;
+  }
+
+  /** The loopback port the registry listens on. */
+  public int port() {
+    return port;
   }
 
   /** Whether the registry process is still alive. */

@@ -8,11 +8,8 @@ import io.plumbline.app.TopicLayout;
 import io.plumbline.avro.v1.Discrepancy;
 import io.plumbline.avro.v1.DiscrepancyState;
 import io.plumbline.avro.v1.LifecycleStage;
-import io.plumbline.avro.v1.ReconciledDevice;
 import io.plumbline.it.support.CommittedTopic;
 import io.plumbline.it.support.SharedComponents;
-import io.plumbline.serde.SpecificAvroDeserializer;
-import io.plumbline.simulator.ExpectedTransition;
 import io.plumbline.simulator.GroundTruth;
 import io.plumbline.simulator.Scenario;
 import io.plumbline.simulator.SiteSimulator;
@@ -21,9 +18,7 @@ import io.plumbline.simulator.TopicRole;
 import io.plumbline.simulator.TruthComparison;
 import io.plumbline.simulator.kafka.SimulationPublisher;
 import io.plumbline.simulator.kafka.StreamsQuiescence;
-import io.plumbline.topology.PlumblineTopics;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,9 +29,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,22 +84,20 @@ class CrashRestartIT {
     String run = UUID.randomUUID().toString().substring(0, 8);
     Path work = Files.createTempDirectory("it-crash-");
     Path stateDir = work.resolve("state");
-    Map<String, String> settings = settings(bootstrap, "it-crash-" + run, stateDir);
-    settings.put(PlumblineConfig.HTTP_HOST, "127.0.0.1");
-    settings.put(PlumblineConfig.HTTP_PORT, "0");
-    // Static membership, as a StatefulSet pod would have: the restarted process takes its
-    // predecessor's place in the group at once instead of waiting out the session timeout.
-    settings.put("streams.consumer.group.instance.id", "it-crash-" + run);
+    String registryUrl = SharedComponents.registry().ccompatUrl();
+    Map<String, String> settings =
+        ReconcilerSettings.forChildProcess(bootstrap, registryUrl, "it-crash-" + run, stateDir);
     PlumblineConfig config = PlumblineConfig.of(settings);
     PlumblineConfig referenceConfig =
         PlumblineConfig.of(
-            settings(bootstrap, "it-crash-reference-" + run, work.resolve("reference-state")));
-    Path configFile = work.resolve("plumbline.properties");
-    Properties properties = new Properties();
-    properties.putAll(settings);
-    try (Writer out = Files.newBufferedWriter(configFile)) {
-      properties.store(out, "CrashRestartIT " + run);
-    }
+            ReconcilerSettings.of(
+                bootstrap,
+                registryUrl,
+                "it-crash-reference-" + run,
+                work.resolve("reference-state")));
+    Path configFile =
+        ReconcilerSettings.write(
+            settings, work.resolve("plumbline.properties"), "CrashRestartIT " + run);
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       List<NewTopic> newTopics = new ArrayList<>(TopicLayout.newTopics(config.topics(), 1, ONE));
@@ -132,8 +123,8 @@ class CrashRestartIT {
         SimulationPublisher referenceInput =
             new SimulationPublisher(
                 bootstrap, referenceConfig.registrySettings(), referenceConfig.topics());
-        StreamsQuiescence crashedCaughtUp = quiescence(config);
-        StreamsQuiescence referenceCaughtUp = quiescence(referenceConfig);
+        StreamsQuiescence crashedCaughtUp = ReconcilerOutputs.quiescence(config);
+        StreamsQuiescence referenceCaughtUp = ReconcilerOutputs.quiescence(referenceConfig);
         PoisonPills poison = new PoisonPills(bootstrap, SEED, POISON_ONE_IN)) {
       reference.start();
       reconciler.start();
@@ -209,15 +200,17 @@ class CrashRestartIT {
       crashedCaughtUp.await(STEP_TIMEOUT);
       long elapsed = (System.nanoTime() - began) / 1_000_000;
 
-      List<ConsumerRecord<String, Discrepancy>> discrepancies = discrepancies(config);
-      Map<String, List<DiscrepancyState>> histories = histories(discrepancies);
+      List<ConsumerRecord<String, Discrepancy>> discrepancies =
+          ReconcilerOutputs.discrepancies(config);
+      Map<String, List<DiscrepancyState>> histories = ReconcilerOutputs.histories(discrepancies);
       Map<String, List<DiscrepancyState>> referenceHistories =
-          histories(discrepancies(referenceConfig));
+          ReconcilerOutputs.histories(ReconcilerOutputs.discrepancies(referenceConfig));
       TruthComparison againstReference =
           TruthComparison.of(
-              transitions(discrepancies(referenceConfig)), transitions(discrepancies));
+              ReconcilerOutputs.transitions(ReconcilerOutputs.discrepancies(referenceConfig)),
+              ReconcilerOutputs.transitions(discrepancies));
       TruthComparison againstTruth =
-          TruthComparison.of(truth.transitions(), transitions(discrepancies));
+          TruthComparison.of(truth.transitions(), ReconcilerOutputs.transitions(discrepancies));
       System.out.printf(
           "reliability: seed %d, %d records, %d kills (%d starts), 1 stall of %d s, %d ms%n",
           SEED, records, kills.get(), reconciler.starts(), STALL.toSeconds(), elapsed);
@@ -229,8 +222,10 @@ class CrashRestartIT {
       assertThat(histories)
           .as("per-discrepancy OPENED/RESOLVED histories")
           .isEqualTo(referenceHistories);
-      Map<String, LifecycleStage> stages = stages(config);
-      assertThat(stages).as("reconciled inventory").isEqualTo(stages(referenceConfig));
+      Map<String, LifecycleStage> stages = ReconcilerOutputs.stages(config);
+      assertThat(stages)
+          .as("reconciled inventory")
+          .isEqualTo(ReconcilerOutputs.stages(referenceConfig));
       assertThat(stages).hasSizeGreaterThanOrEqualTo(simulator.layout().nodes());
       List<ConsumerRecord<String, byte[]>> deadLetters =
           CommittedTopic.read(
@@ -261,12 +256,13 @@ class CrashRestartIT {
           "reliability: restart to ready with state kept %d ms; rebuilt from changelogs (%d"
               + " offsets) in %d ms%n",
           warm, changelogOffsets(bootstrap, config.applicationId()), cold);
-      List<ConsumerRecord<String, Discrepancy>> afterRebuild = discrepancies(config);
+      List<ConsumerRecord<String, Discrepancy>> afterRebuild =
+          ReconcilerOutputs.discrepancies(config);
       assertThat(afterRebuild)
           .as("the rebuild emits nothing")
           .extracting(ConsumerRecord::value)
           .containsExactlyElementsOf(discrepancies.stream().map(ConsumerRecord::value).toList());
-      assertThat(stages(config)).as("inventory after rebuild").isEqualTo(stages);
+      assertThat(ReconcilerOutputs.stages(config)).as("inventory after rebuild").isEqualTo(stages);
     } finally {
       publishing.shutdownNow();
       if (reconciler.alive()) {
@@ -284,24 +280,6 @@ class CrashRestartIT {
     List<String> names = new ArrayList<>();
     record.headers().forEach(header -> names.add(header.key()));
     return names;
-  }
-
-  private static Map<String, String> settings(String bootstrap, String applicationId, Path state) {
-    Map<String, String> settings = new HashMap<>();
-    settings.put(PlumblineConfig.BOOTSTRAP_SERVERS, bootstrap);
-    settings.put(PlumblineConfig.SCHEMA_REGISTRY_URL, SharedComponents.registry().ccompatUrl());
-    settings.put(PlumblineConfig.APPLICATION_ID, applicationId);
-    settings.put(PlumblineConfig.STATE_DIR, state.toString());
-    PlumblineTopics.defaultNames()
-        .forEach(
-            (role, name) ->
-                settings.put(PlumblineTopics.PREFIX + role, applicationId + "-" + name));
-    return settings;
-  }
-
-  private static StreamsQuiescence quiescence(PlumblineConfig config) {
-    List<String> inputs = TopicRole.reconcilerInputs(config.topics());
-    return new StreamsQuiescence(config.bootstrapServers(), config.applicationId(), inputs);
   }
 
   /** SIGSTOP for {@link #STALL}, then SIGCONT: the reconciler must be ready again, not failed. */
@@ -335,59 +313,6 @@ class CrashRestartIT {
         monitor.wait(50);
       }
     }
-  }
-
-  private static List<ConsumerRecord<String, Discrepancy>> discrepancies(PlumblineConfig config) {
-    SpecificAvroDeserializer<Discrepancy> values = new SpecificAvroDeserializer<>();
-    values.configure(config.registrySettings(), false);
-    return CommittedTopic.read(
-        config.bootstrapServers(), config.topics().discrepancies(), values, READ_TIMEOUT);
-  }
-
-  /** OPENED and RESOLVED transitions, in topic order (UPDATED depends on batching). */
-  private static List<ExpectedTransition> transitions(
-      List<ConsumerRecord<String, Discrepancy>> records) {
-    List<ExpectedTransition> out = new ArrayList<>();
-    for (ConsumerRecord<String, Discrepancy> record : records) {
-      Discrepancy d = record.value();
-      if (d != null && d.getState() != DiscrepancyState.UPDATED) {
-        out.add(new ExpectedTransition(d.getType(), d.getSubject().getId(), d.getState()));
-      }
-    }
-    return out;
-  }
-
-  /** Each discrepancy id's OPENED and RESOLVED transitions, in order. */
-  private static Map<String, List<DiscrepancyState>> histories(
-      List<ConsumerRecord<String, Discrepancy>> records) {
-    Map<String, List<DiscrepancyState>> out = new TreeMap<>();
-    for (ConsumerRecord<String, Discrepancy> record : records) {
-      Discrepancy d = record.value();
-      if (d != null && d.getState() != DiscrepancyState.UPDATED) {
-        out.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(d.getState());
-      }
-    }
-    return out;
-  }
-
-  /** The latest lifecycle stage of every device in the reconciled inventory. */
-  private static Map<String, LifecycleStage> stages(PlumblineConfig config) {
-    SpecificAvroDeserializer<ReconciledDevice> values = new SpecificAvroDeserializer<>();
-    values.configure(config.registrySettings(), false);
-    Map<String, LifecycleStage> stages = new TreeMap<>();
-    for (ConsumerRecord<String, ReconciledDevice> record :
-        CommittedTopic.read(
-            config.bootstrapServers(),
-            config.topics().reconciledInventory(),
-            values,
-            READ_TIMEOUT)) {
-      if (record.value() == null) {
-        stages.remove(record.key());
-      } else {
-        stages.put(record.key(), record.value().getStage());
-      }
-    }
-    return stages;
   }
 
   /** End offsets of the application's changelog topics: what a rebuild from nothing reads. */

@@ -103,6 +103,16 @@ final class ReconcilerProcess {
     return starts;
   }
 
+  /** The exit code of the process, which must have exited. */
+  int exitCode() {
+    return process.exitValue();
+  }
+
+  /** The operating-system id of the current (or last) process. */
+  long pid() {
+    return process.pid();
+  }
+
   /** The current run's output. */
   String output() {
     try {
