@@ -7,6 +7,18 @@ import org.apache.kafka.streams.StreamsConfig;
 /** Kafka Streams properties for the reconciler, derived from {@link PlumblineConfig}. */
 final class StreamsSettings {
 
+  /**
+   * How long a Streams consumer's fetch may wait at the broker for data; Kafka's default is 500 ms.
+   * Every repartition, foreign-key subscription and changelog hop under exactly-once is read
+   * committed, so a record crosses a hop only once the writing transaction committed and the next
+   * fetch returned it; with the default the profile showed the stream thread idle about 80 % of the
+   * telemetry phase, waiting on such fetches. 10 ms doubled telemetry throughput, halved detection
+   * latency and sped up state restoration (docs/benchmarks.md), for a few more idle fetch requests
+   * per second. {@code kafka.fetch.max.wait.ms} or {@code streams.consumer.fetch.max.wait.ms}
+   * override it.
+   */
+  static final int FETCH_MAX_WAIT_MS = 10;
+
   private StreamsSettings() {}
 
   static Properties from(PlumblineConfig config) {
@@ -32,6 +44,10 @@ final class StreamsSettings {
     // Every store, repartition and changelog must carry a name we chose: renaming one loses state.
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    if (!config.kafkaClientSettings().containsKey(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)) {
+      props.put(
+          StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), FETCH_MAX_WAIT_MS);
+    }
     props.putAll(config.kafkaClientSettings());
     // RocksDB off-heap memory is capped for the whole process (shared cache and memtables).
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);

@@ -1,6 +1,8 @@
 package io.plumbline.bench.pipeline;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the pipeline benchmark runs: the size of the simulated site, and the offered load and length
@@ -11,6 +13,8 @@ import java.time.Duration;
  * @param latencyDuration how long the latency phase offers load
  * @param probesPerSecond discrepancy-causing events per second during the latency phase
  * @param phaseTimeout longest wait for the reconciler to catch up with one phase
+ * @param settings Plumbline settings for the reconciler ({@code --set key=value}), for example
+ *     {@code streams.commit.interval.ms=200}: to measure a setting's effect in the same conditions
  */
 public record BenchOptions(
     boolean quick,
@@ -18,11 +22,12 @@ public record BenchOptions(
     int offeredEventsPerSecond,
     Duration latencyDuration,
     int probesPerSecond,
-    Duration phaseTimeout) {
+    Duration phaseTimeout,
+    Map<String, String> settings) {
 
   public static final String USAGE =
       "usage: plumbline bench [--quick] [--scalable-units N] [--rate EVENTS_PER_S]"
-          + " [--latency-seconds S]\n"
+          + " [--latency-seconds S] [--set KEY=VALUE]...\n"
           + "       plumbline bench serde [--apicurio | REGISTRY_URL]";
 
   public BenchOptions {
@@ -35,11 +40,13 @@ public record BenchOptions(
     if (latencyDuration.isNegative() || latencyDuration.isZero()) {
       throw new IllegalArgumentException("--latency-seconds must be positive");
     }
+    settings = Map.copyOf(settings);
   }
 
   /** The full run: a 100,000-GPU site, 10,000 events/s for a minute. */
   public static BenchOptions full() {
-    return new BenchOptions(false, 391, 10_000, Duration.ofSeconds(60), 10, Duration.ofMinutes(30));
+    return new BenchOptions(
+        false, 391, 10_000, Duration.ofSeconds(60), 10, Duration.ofMinutes(30), Map.of());
   }
 
   /**
@@ -48,7 +55,8 @@ public record BenchOptions(
    * queue).
    */
   public static BenchOptions quickRun() {
-    return new BenchOptions(true, 10, 500, Duration.ofSeconds(15), 10, Duration.ofMinutes(3));
+    return new BenchOptions(
+        true, 10, 500, Duration.ofSeconds(15), 10, Duration.ofMinutes(3), Map.of());
   }
 
   /** Parses the command line; throws IllegalArgumentException naming a bad option. */
@@ -61,17 +69,33 @@ public record BenchOptions(
     int units = options.scalableUnits;
     int rate = options.offeredEventsPerSecond;
     Duration latency = options.latencyDuration;
+    Map<String, String> settings = new TreeMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> {}
         case "--scalable-units" -> units = intValue(args, ++i);
         case "--rate" -> rate = intValue(args, ++i);
         case "--latency-seconds" -> latency = Duration.ofSeconds(intValue(args, ++i));
+        case "--set" -> {
+          String setting = value(args, ++i);
+          int eq = setting.indexOf('=');
+          if (eq <= 0) {
+            throw new IllegalArgumentException("--set needs KEY=VALUE, got " + setting);
+          }
+          settings.put(setting.substring(0, eq), setting.substring(eq + 1));
+        }
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     return new BenchOptions(
-        quick, units, rate, latency, options.probesPerSecond, options.phaseTimeout);
+        quick, units, rate, latency, options.probesPerSecond, options.phaseTimeout, settings);
+  }
+
+  private static String value(String[] args, int index) {
+    if (index >= args.length) {
+      throw new IllegalArgumentException(args[index - 1] + " needs a value");
+    }
+    return args[index];
   }
 
   private static int intValue(String[] args, int index) {

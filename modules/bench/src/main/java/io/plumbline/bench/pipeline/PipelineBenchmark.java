@@ -40,6 +40,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The pipeline benchmark ({@code plumbline bench}): on a real broker and registry started for the
@@ -145,6 +147,11 @@ public final class PipelineBenchmark {
       settings.put(PlumblineConfig.APPLICATION_ID, "bench-" + run);
       settings.put(PlumblineConfig.STATE_DIR, stateDir.toString());
       settings.put(PlumblineConfig.PROCESSING_GUARANTEE, "exactly_once_v2");
+      settings.putAll(options.settings());
+      if (!options.settings().isEmpty()) {
+        out.printf("reconciler settings: %s%n", options.settings());
+        summary.put("settings", options.settings().toString());
+      }
       PlumblineConfig config = PlumblineConfig.of(settings);
       PlumblineTopics topics = config.topics();
       String passThroughIn = "bench.pass-through.in";
@@ -156,8 +163,8 @@ public final class PipelineBenchmark {
       kafka.createTopics(newTopics);
       List<String> inputs = TopicRole.reconcilerInputs(topics);
 
+      Reconciler reconciler = new Reconciler(config);
       try (Admin admin = kafka.admin();
-          Reconciler reconciler = new Reconciler(config);
           SimulationPublisher publisher =
               new SimulationPublisher(bootstrap, config.registrySettings(), topics);
           StreamsQuiescence quiescence =
@@ -170,6 +177,7 @@ public final class PipelineBenchmark {
             "reconciler started and assigned in %.1f s%n", (System.nanoTime() - startup) / 1e9);
         Map<String, SimEvent> probes = buildOut(simulator, publisher, quiescence, summary);
         memory(stateDir, summary);
+        reconciler = restore(reconciler, config, stateDir, summary);
 
         BrokerWrites writes = new BrokerWrites(admin);
         long records = throughput(simulator, reconciler, publisher, quiescence, writes, summary);
@@ -188,6 +196,7 @@ public final class PipelineBenchmark {
         latency(simulator, bootstrap, config, probes, summary);
         memory(stateDir, summary, "final_");
       } finally {
+        reconciler.close();
         deleteQuietly(stateDir);
       }
     }
@@ -276,6 +285,56 @@ public final class PipelineBenchmark {
   }
 
   /**
+   * State rebuild: the reconciler is stopped (leaving its group, so the restart is not held up by
+   * the old member's session), its local state directory deleted, and a new one started; times from
+   * start to RUNNING, which Kafka Streams reaches only once every active store is restored from its
+   * changelog. Returns the restarted reconciler, which the later phases use.
+   */
+  private Reconciler restore(
+      Reconciler running, PlumblineConfig config, Path stateDir, BenchSummary summary)
+      throws Exception {
+    running
+        .streams()
+        .close(
+            CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
+    deleteQuietly(stateDir);
+    Files.createDirectories(stateDir);
+    RestoreCounter restored = new RestoreCounter();
+    Reconciler restarted = new Reconciler(config, null, restored, null);
+    long start = System.nanoTime();
+    restarted.start();
+    long deadline = start + options.phaseTimeout().toNanos();
+    while (restarted.state() != KafkaStreams.State.RUNNING) {
+      if (!restarted.state().isRunningOrRebalancing() || System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the restarted reconciler did not reach RUNNING: " + restarted.state());
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long state = ProcessMemory.directoryBytes(stateDir);
+    out.printf(
+        "state rebuild: local state deleted, reconciler restarted and RUNNING in %.1f s; %,d"
+            + " records restored into %d store partitions in %.1f s (restore listener); state on"
+            + " disk %,d MiB%n",
+        seconds, restored.records(), restored.ended(), restored.seconds(), state / MIB);
+    if (restored.ended() != restored.started()) {
+      throw new IllegalStateException(
+          "RUNNING with "
+              + (restored.started() - restored.ended())
+              + " store restorations unfinished");
+    }
+    summary
+        .put("restore_seconds", seconds)
+        .put("restored_records", restored.records())
+        .put("restored_store_partitions", restored.ended())
+        .put("restore_listener_seconds", restored.seconds())
+        .put("restored_state_store_mib", state / (double) MIB);
+    return restarted;
+  }
+
+  /**
    * A running site's traffic (telemetry readings, and fixes where there are faults) queued while
    * the reconciler is paused, then processed: records per second from resume to caught up.
    */
@@ -299,18 +358,33 @@ public final class PipelineBenchmark {
     }
     publisher.flush();
     long writtenBefore = writes.total();
+    ThreadCpu streamThreads = ThreadCpu.streamThreads();
+    Map<Long, Long> streamCpuBefore = streamThreads.snapshot();
+    long processCpuBefore = ThreadCpu.processNanos();
     long start = System.nanoTime();
     reconciler.streams().resume();
     quiescence.await(options.phaseTimeout());
     double seconds = (System.nanoTime() - start) / 1e9;
+    double streamCpuMicros = streamThreads.nanosSince(streamCpuBefore) / 1e3 / count[0];
+    double processCpuMicros = (ThreadCpu.processNanos() - processCpuBefore) / 1e3 / count[0];
     double amplification = (double) (writes.total() - writtenBefore) / count[0];
     double rate = count[0] / seconds;
     out.printf(
         "full topology, exactly-once: %,d telemetry records in %.2f s = %,.0f records/s;"
-            + " broker writes per input record %.1f%n",
-        count[0], seconds, rate, amplification);
+            + " broker writes per input record %.1f; CPU per input record: stream thread %.0f µs"
+            + " (busy %.0f %% of the phase), whole process %.0f µs%n",
+        count[0],
+        seconds,
+        rate,
+        amplification,
+        streamCpuMicros,
+        100 * streamCpuMicros * count[0] / 1e6 / seconds,
+        processCpuMicros);
     summary
         .put("mix_records", count[0])
+        .put("topology_stream_thread_cpu_us_per_record", streamCpuMicros)
+        .put("topology_stream_thread_busy_ratio", streamCpuMicros * count[0] / 1e6 / seconds)
+        .put("topology_process_cpu_us_per_record", processCpuMicros)
         .put("topology_broker_writes_per_record", amplification)
         .put("topology_exactly_once_seconds", seconds)
         .put("topology_exactly_once_records_per_s", rate);

@@ -32,7 +32,22 @@ class BenchOptionsTest {
   }
 
   @Test
+  void settingsPassThroughToTheReconciler() {
+    BenchOptions options =
+        BenchOptions.parse(
+            "--quick", "--set", "streams.commit.interval.ms=200", "--set", "a.b=x=y");
+    assertThat(options.settings())
+        .containsEntry("streams.commit.interval.ms", "200")
+        .containsEntry("a.b", "x=y")
+        .hasSize(2);
+    assertThat(BenchOptions.parse("--quick").settings()).isEmpty();
+  }
+
+  @Test
   void badOptionsAreNamed() {
+    assertThatThrownBy(() -> BenchOptions.parse("--set")).hasMessageContaining("--set");
+    assertThatThrownBy(() -> BenchOptions.parse("--set", "novalue"))
+        .hasMessageContaining("novalue");
     assertThatThrownBy(() -> BenchOptions.parse("--fast")).hasMessageContaining("--fast");
     assertThatThrownBy(() -> BenchOptions.parse("--rate")).hasMessageContaining("--rate");
     assertThatThrownBy(() -> BenchOptions.parse("--rate", "many")).hasMessageContaining("many");
