@@ -345,7 +345,9 @@ final class ApiRoutes {
     return ApiResponse.json(200, body);
   }
 
-  /** One rack's inlet temperatures, heat against cooling capacity and CDUs ({@link RackCooling}). */
+  /**
+   * One rack's inlet temperatures, heat against cooling capacity and CDUs ({@link RackCooling}).
+   */
   private ApiResponse rackCooling(ApiRequest request) {
     String id = request.param("id");
     Optional<ObjectNode> design = queries.get(ApiStore.RACKS, id);
@@ -402,8 +404,7 @@ final class ApiRoutes {
                   windows.getOrDefault(id, List.of()),
                   List.of())));
     }
-    return list(
-        items, Comparator.comparing(n -> n.path("name").asText(n.path("rackId").asText())));
+    return list(items, Comparator.comparing(n -> n.path("name").asText(n.path("rackId").asText())));
   }
 
   /** The sum of a rack's feeds' latest means; null when no feed has a closed window yet. */

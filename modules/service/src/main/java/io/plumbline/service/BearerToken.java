@@ -32,8 +32,8 @@ final class BearerToken {
   }
 
   /**
-   * Whether a request to a route of this access level may proceed; a valid session cookie stands
-   * in for the token on read routes only.
+   * Whether a request to a route of this access level may proceed; a valid session cookie stands in
+   * for the token on read routes only.
    */
   boolean permits(Router.Access access, String authorizationHeader, String cookieHeader) {
     if (expected == null || access == Router.Access.OPEN) {

@@ -42,7 +42,8 @@ final class DeviceCables {
         if (port == null) {
           continue;
         }
-        ObjectNode entry = ports.computeIfAbsent(port, p -> newPort(p, link.path("localInterface")));
+        ObjectNode entry =
+            ports.computeIfAbsent(port, p -> newPort(p, link.path("localInterface")));
         ((ArrayNode) entry.get("planned"))
             .addObject()
             .put("cableId", link.path("cableId").asText())
@@ -106,7 +107,11 @@ final class DeviceCables {
     boolean planned = !entry.path("planned").isEmpty();
     boolean seen = !entry.path("seenPeer").isNull() && entry.has("seenPeer");
     boolean up =
-        entry.path("linkStatus").asText("").toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "")
+        entry
+            .path("linkStatus")
+            .asText("")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z]", "")
             .matches("linkup|up");
     if (!planned) {
       return "UNPLANNED";

@@ -165,7 +165,8 @@ final class DiscrepancyHistory {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(name + " must be an ISO-8601 instant such as 2026-12-01T08:00:00Z");
+      throw ApiException.badRequest(
+          name + " must be an ISO-8601 instant such as 2026-12-01T08:00:00Z");
     }
   }
 }

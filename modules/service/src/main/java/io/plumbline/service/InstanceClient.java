@@ -46,7 +46,8 @@ final class InstanceClient {
 
   /** The key's windows in a window store of the instance that holds it. */
   List<ObjectNode> windows(HostInfo host, ApiStore store, String key) {
-    String path = "/internal/stores/" + store.apiName() + "/keys/" + encodeSegment(key) + "/windows";
+    String path =
+        "/internal/stores/" + store.apiName() + "/keys/" + encodeSegment(key) + "/windows";
     List<ObjectNode> items = new ArrayList<>();
     body(host, send(host, path)).path("items").forEach(item -> items.add((ObjectNode) item));
     return items;

@@ -15,10 +15,10 @@ import java.util.TreeMap;
 /**
  * A rack's cooling as the API serves it, from the cooling topology's sensor windows (one-minute
  * means kept for the cooling policy's retention) and the power topology's rack load: the latest
- * mean of every sensor and kind with its recent windows, the hottest inlet against the ASHRAE
- * marks the cooling check uses (27 °C recommended, 32 °C allowable), the rack's heat (its measured
- * electrical load: what a rack draws it turns into heat) against the cooling capacity NetBox
- * plans, and its CDUs' coolant supply temperature and flow where a rack sensor names its CDU.
+ * mean of every sensor and kind with its recent windows, the hottest inlet against the ASHRAE marks
+ * the cooling check uses (27 °C recommended, 32 °C allowable), the rack's heat (its measured
+ * electrical load: what a rack draws it turns into heat) against the cooling capacity NetBox plans,
+ * and its CDUs' coolant supply temperature and flow where a rack sensor names its CDU.
  *
  * <p>The levels here are the latest window against the marks, without the check's hysteresis: the
  * COOLING discrepancies stay the authority on what is open.
@@ -80,7 +80,8 @@ final class RackCooling {
     node.put(
         "inletSensors",
         (int)
-            full.path("sensors").valueStream()
+            full.path("sensors")
+                .valueStream()
                 .filter(s -> "INLET_TEMPERATURE".equals(s.path("kind").asText()))
                 .count());
     return node;
@@ -160,7 +161,8 @@ final class RackCooling {
 
   private record Point(String windowStart, String windowEnd, double mean) {}
 
-  private record Series(String sensorId, String kind, String unit, String cduId, List<Point> points) {
+  private record Series(
+      String sensorId, String kind, String unit, String cduId, List<Point> points) {
     Series(String sensorId, String kind, String unit, String cduId) {
       this(sensorId, kind, unit, cduId, new ArrayList<>());
     }

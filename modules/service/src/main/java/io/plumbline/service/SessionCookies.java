@@ -17,8 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>The cookie is {@code <expiry epoch seconds>.<HMAC-SHA256 of the expiry, keyed by the token>}:
  * nothing is stored, every instance that shares the token accepts it, and changing the token ends
- * every session. It never grants writes (acknowledgements still need the bearer token), so a
- * forged cross-site request cannot act with it even where SameSite is not enforced.
+ * every session. It never grants writes (acknowledgements still need the bearer token), so a forged
+ * cross-site request cannot act with it even where SameSite is not enforced.
  */
 final class SessionCookies {
 

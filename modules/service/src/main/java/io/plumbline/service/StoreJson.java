@@ -21,9 +21,10 @@ import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.streams.kstream.Windowed;
 
 /**
- * Turns a store value (or a window store's window) into the JSON the API serves, on the instance that holds it, so that what
- * crosses between instances is already the public shape. Internal records (windows, loads) are
- * reduced to what they mean (means, utilisation) rather than served raw.
+ * Turns a store value (or a window store's window) into the JSON the API serves, on the instance
+ * that holds it, so that what crosses between instances is already the public shape. Internal
+ * records (windows, loads) are reduced to what they mean (means, utilisation) rather than served
+ * raw.
  */
 final class StoreJson {
 
@@ -53,8 +54,8 @@ final class StoreJson {
   }
 
   /**
-   * One window of a window store as API JSON, its bounds taken from the store's key (start) and
-   * the value; null when there is nothing to serve.
+   * One window of a window store as API JSON, its bounds taken from the store's key (start) and the
+   * value; null when there is nothing to serve.
    */
   ObjectNode ofWindow(ApiStore store, Windowed<String> windowed, Object value) {
     if (value == null) {

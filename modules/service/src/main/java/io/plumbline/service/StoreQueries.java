@@ -64,8 +64,8 @@ final class StoreQueries {
   }
 
   /**
-   * One answer per instance that hosts the store: computed here for this instance, fetched from
-   * the others (the caller combines them, e.g. sums counts).
+   * One answer per instance that hosts the store: computed here for this instance, fetched from the
+   * others (the caller combines them, e.g. sums counts).
    */
   <T> List<T> perInstance(
       ApiStore store, Supplier<T> here, java.util.function.Function<HostInfo, T> there) {
