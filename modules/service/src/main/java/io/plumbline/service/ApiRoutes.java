@@ -38,6 +38,7 @@ final class ApiRoutes {
   static final int MAX_STREAM_CLIENTS = 64;
   private static final long KEEPALIVE_SECONDS = 15;
   private static final int STREAM_BUFFER = 1_000;
+  private static final java.time.Duration HISTORY_LOOKBACK = java.time.Duration.ofDays(1);
   private static final String INTERNAL_DISCREPANCY_HISTORY = "/internal/history/discrepancies";
 
   private static final Comparator<JsonNode> SEVERITY_THEN_RECENT =
@@ -319,7 +320,15 @@ final class ApiRoutes {
   private ApiResponse feedHistory(ApiRequest request) {
     String id = request.param("id");
     Optional<ObjectNode> feed = queries.get(ApiStore.FEEDS, id);
-    List<ObjectNode> windows = queries.windows(ApiStore.FEED_HISTORY, id);
+    // Windows follow event time: look back from the feed's latest closed window (else now) by far
+    // more than the store keeps.
+    Instant reference =
+        queries
+            .get(ApiStore.FEED_WINDOWS, id)
+            .map(w -> Instant.parse(w.path("windowEnd").asText()))
+            .orElse(clock.instant());
+    List<ObjectNode> windows =
+        queries.windows(ApiStore.FEED_HISTORY, id, reference.minus(HISTORY_LOOKBACK));
     if (feed.isEmpty() && windows.isEmpty()) {
       throw ApiException.notFound("no feed entry '" + id + "'");
     }
@@ -609,7 +618,14 @@ final class ApiRoutes {
     if (!store.windowed()) {
       throw ApiException.badRequest(store.apiName() + " is not a window store");
     }
-    return list(queries.windowsLocal(store, request.param("key")), Comparator.comparing(n -> 0));
+    Instant from;
+    try {
+      from = Instant.parse(request.query().getOrDefault("from", ""));
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest("from (an ISO-8601 instant) is required");
+    }
+    return list(
+        queries.windowsLocal(store, request.param("key"), from), Comparator.comparing(n -> 0));
   }
 
   private ApiResponse localScan(ApiRequest request) {

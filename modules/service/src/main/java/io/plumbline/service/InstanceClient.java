@@ -45,9 +45,14 @@ final class InstanceClient {
   }
 
   /** The key's windows in a window store of the instance that holds it. */
-  List<ObjectNode> windows(HostInfo host, ApiStore store, String key) {
+  List<ObjectNode> windows(HostInfo host, ApiStore store, String key, java.time.Instant from) {
     String path =
-        "/internal/stores/" + store.apiName() + "/keys/" + encodeSegment(key) + "/windows";
+        "/internal/stores/"
+            + store.apiName()
+            + "/keys/"
+            + encodeSegment(key)
+            + "/windows?from="
+            + encode(from.toString());
     List<ObjectNode> items = new ArrayList<>();
     body(host, send(host, path)).path("items").forEach(item -> items.add((ObjectNode) item));
     return items;

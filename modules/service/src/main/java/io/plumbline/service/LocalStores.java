@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  */
 final class LocalStores {
 
-  // Window stores hold only their retention, so "from the epoch to far ahead" is every window.
+  // The store only walks up to its newest record, so a far upper bound costs nothing.
   private static final Instant FAR_AHEAD = Instant.parse("9999-01-01T00:00:00Z");
 
   private final KafkaStreams streams;
@@ -45,11 +45,15 @@ final class LocalStores {
     }
   }
 
-  /** Every window of one key held here, oldest first. */
-  List<ObjectNode> windows(ApiStore store, String key) {
+  /**
+   * The windows of one key held here that start at or after {@code from}, oldest first. The lower
+   * bound matters: a caching window store walks every segment interval from it to the newest
+   * record, so "from the epoch" would take millions of steps.
+   */
+  List<ObjectNode> windows(ApiStore store, String key, Instant from) {
     List<ObjectNode> out = new ArrayList<>();
     try (KeyValueIterator<Windowed<String>, Object> windows =
-        windowStore(store).fetch(key, key, Instant.EPOCH, FAR_AHEAD)) {
+        windowStore(store).fetch(key, key, from, FAR_AHEAD)) {
       while (windows.hasNext()) {
         KeyValue<Windowed<String>, Object> window = windows.next();
         ObjectNode node = json.ofWindow(store, window.key, window.value);

@@ -47,20 +47,20 @@ final class StoreQueries {
     return remote.get(owner, store, key);
   }
 
-  /** Every window of the key in a window store, oldest first, wherever the key lives. */
-  List<ObjectNode> windows(ApiStore store, String key) {
+  /** The key's windows starting at or after {@code from}, oldest first, wherever the key lives. */
+  List<ObjectNode> windows(ApiStore store, String key, java.time.Instant from) {
     HostInfo owner = owner(store, key);
     List<ObjectNode> windows =
         owner == null || owner.equals(self)
-            ? local.windows(store, key)
-            : remote.windows(owner, store, key);
+            ? local.windows(store, key, from)
+            : remote.windows(owner, store, key, from);
     windows.sort(Comparator.comparing(n -> n.path("windowStart").asText()));
     return windows;
   }
 
   /** This instance's windows of the key (the internal route other instances call). */
-  List<ObjectNode> windowsLocal(ApiStore store, String key) {
-    return local.windows(store, key);
+  List<ObjectNode> windowsLocal(ApiStore store, String key, java.time.Instant from) {
+    return local.windows(store, key, from);
   }
 
   /**

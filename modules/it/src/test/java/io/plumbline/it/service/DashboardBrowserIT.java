@@ -245,7 +245,11 @@ class DashboardBrowserIT {
           .isEqualTo("OK");
       assertThat(read(browser, "table.cables tr[data-port='eth1'] .seen", "textContent"))
           .isEqualTo("leaf-02.dc2.example.com Ethernet1/2");
+      // Firmware facts are drawn as name/value pairs.
+      assertThat(read(browser, "#device", "textContent")).doesNotContain("[object");
+      browser.manage().window().setSize(new Dimension(1366, 1100));
       screenshot(browser, "device");
+      browser.manage().window().setSize(new Dimension(1366, 900));
 
       // The swap resolves node 2's wrong SKU: its row leaves the list without a reload.
       browser.findElement(By.cssSelector("nav a[data-view='discrepancies']")).click();
