@@ -433,12 +433,16 @@ final class ApiRoutes {
   private ApiResponse discrepancyHistory(ApiRequest request) {
     List<Instant> instants = DiscrepancyHistory.instants(request.query(), clock.instant());
     // Every instance samples the same instants: they are passed on explicitly.
+    Instant to = instants.get(instants.size() - 1);
+    // The same from, to and points give every instance the same instants (points=1 included).
     Map<String, String> exact =
         Map.of(
             "from",
-            instants.get(0).toString(),
+            request
+                .query()
+                .getOrDefault("from", to.minus(DiscrepancyHistory.DEFAULT_RANGE).toString()),
             "to",
-            instants.get(instants.size() - 1).toString(),
+            to.toString(),
             "points",
             Integer.toString(instants.size()));
     DiscrepancyHistory sum = DiscrepancyHistory.empty(instants);
@@ -449,7 +453,7 @@ final class ApiRoutes {
             host -> queries.remoteJson(host, INTERNAL_DISCREPANCY_HISTORY, exact))
         .forEach(sum::add);
     ObjectNode body = sum.json();
-    body.put("from", request.query().getOrDefault("from", instants.get(0).toString()));
+    body.put("from", exact.get("from"));
     body.put("to", instants.get(instants.size() - 1).toString());
     return ApiResponse.json(200, body);
   }
