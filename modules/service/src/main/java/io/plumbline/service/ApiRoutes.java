@@ -38,6 +38,8 @@ final class ApiRoutes {
   static final int MAX_STREAM_CLIENTS = 64;
   private static final long KEEPALIVE_SECONDS = 15;
   private static final int STREAM_BUFFER = 1_000;
+  private static final java.time.Duration HISTORY_LOOKBACK = java.time.Duration.ofDays(1);
+  private static final String INTERNAL_DISCREPANCY_HISTORY = "/internal/history/discrepancies";
 
   private static final Comparator<JsonNode> SEVERITY_THEN_RECENT =
       Comparator.<JsonNode>comparingInt(n -> severityRank(n.path("severity").asText()))
@@ -50,6 +52,7 @@ final class ApiRoutes {
   private final AcknowledgementWriter acknowledgements;
   private final TransitionStream transitions;
   private final ServiceMetrics metrics;
+  private final BearerToken token;
   private final Clock clock;
   private final AtomicInteger streamClients = new AtomicInteger();
 
@@ -60,6 +63,7 @@ final class ApiRoutes {
       AcknowledgementWriter acknowledgements,
       TransitionStream transitions,
       ServiceMetrics metrics,
+      BearerToken token,
       Clock clock) {
     this.state = state;
     this.readiness = readiness;
@@ -67,6 +71,7 @@ final class ApiRoutes {
     this.acknowledgements = acknowledgements;
     this.transitions = transitions;
     this.metrics = metrics;
+    this.token = token;
     this.clock = clock;
   }
 
@@ -99,10 +104,22 @@ final class ApiRoutes {
             (Router.Handler.Complete) this::withdraw)
         .add("GET", "/api/devices", read, (Router.Handler.Complete) this::devices)
         .add("GET", "/api/devices/{id}", read, (Router.Handler.Complete) this::device)
+        .add("GET", "/api/devices/{id}/cables", read, (Router.Handler.Complete) this::cables)
         .add("GET", "/api/feeds", read, (Router.Handler.Complete) this::feeds)
         .add("GET", "/api/feeds/{id}", read, (Router.Handler.Complete) this::feed)
+        .add("GET", "/api/feeds/{id}/history", read, (Router.Handler.Complete) this::feedHistory)
         .add("GET", "/api/racks", read, (Router.Handler.Complete) this::racks)
         .add("GET", "/api/racks/{id}", read, (Router.Handler.Complete) this::rack)
+        .add("GET", "/api/racks/{id}/cooling", read, (Router.Handler.Complete) this::rackCooling)
+        .add("GET", "/api/cooling", read, (Router.Handler.Complete) this::cooling)
+        .add(
+            "GET",
+            "/api/history/discrepancies",
+            read,
+            (Router.Handler.Complete) this::discrepancyHistory)
+        .add("GET", "/api/session", open, (Router.Handler.Complete) this::session)
+        .add("POST", "/api/session", write, (Router.Handler.Complete) this::startSession)
+        .add("DELETE", "/api/session", open, (Router.Handler.Complete) this::endSession)
         .add("GET", "/api/stream", read, (Router.Handler.Streaming) this::stream)
         .add(
             "GET",
@@ -111,9 +128,19 @@ final class ApiRoutes {
             (Router.Handler.Complete) this::localGet)
         .add(
             "GET",
+            "/internal/stores/{store}/keys/{key}/windows",
+            read,
+            (Router.Handler.Complete) this::localWindows)
+        .add(
+            "GET",
             "/internal/stores/{store}/entries",
             read,
-            (Router.Handler.Complete) this::localScan);
+            (Router.Handler.Complete) this::localScan)
+        .add(
+            "GET",
+            INTERNAL_DISCREPANCY_HISTORY,
+            read,
+            (Router.Handler.Complete) this::localDiscrepancyHistory);
   }
 
   private ApiResponse health(ApiRequest request) {
@@ -262,6 +289,221 @@ final class ApiRoutes {
     return feed;
   }
 
+  /**
+   * A device's cables: planned links, the LLDP neighbours its BMC reports, and each port's state
+   * from its open CABLING discrepancies ({@link DeviceCables}).
+   */
+  private ApiResponse cables(ApiRequest request) {
+    String id = request.param("id");
+    Optional<ObjectNode> device = queries.get(ApiStore.DEVICES, id);
+    Optional<ObjectNode> planned = queries.get(ApiStore.PLANNED_LINKS, id);
+    Optional<ObjectNode> context = queries.get(ApiStore.DEVICE_CONTEXTS, id);
+    if (device.isEmpty() && planned.isEmpty() && context.isEmpty()) {
+      throw ApiException.notFound("no device with NetBox id '" + id + "'");
+    }
+    Map<String, String> filter = new HashMap<>(Map.of("domain", "CABLING"));
+    String rackId = device.map(d -> d.path("rackId").asText(null)).orElse(null);
+    if (rackId != null) {
+      filter.put("rack", rackId);
+    }
+    ObjectNode body =
+        DeviceCables.of(
+            id,
+            planned.orElse(null),
+            context.orElse(null),
+            queries.scan(ApiStore.DISCREPANCIES, filter));
+    body.put("name", device.map(d -> d.path("name").asText(null)).orElse(null));
+    return ApiResponse.json(200, body);
+  }
+
+  /** A feed's one-minute windows still kept (the power policy's window retention), oldest first. */
+  private ApiResponse feedHistory(ApiRequest request) {
+    String id = request.param("id");
+    Optional<ObjectNode> feed = queries.get(ApiStore.FEEDS, id);
+    // Windows follow event time: look back from the feed's latest closed window (else now) by far
+    // more than the store keeps.
+    Instant reference =
+        queries
+            .get(ApiStore.FEED_WINDOWS, id)
+            .map(w -> Instant.parse(w.path("windowEnd").asText()))
+            .orElse(clock.instant());
+    List<ObjectNode> windows =
+        queries.windows(ApiStore.FEED_HISTORY, id, reference.minus(HISTORY_LOOKBACK));
+    if (feed.isEmpty() && windows.isEmpty()) {
+      throw ApiException.notFound("no feed entry '" + id + "'");
+    }
+    double usable = feed.map(f -> f.path("usableWatts").asDouble(0)).orElse(0.0);
+    for (ObjectNode window : windows) {
+      JsonNode mean = window.path("meanWatts");
+      if (mean.isNumber() && usable > 0) {
+        window.put("utilisation", StoreJson.utilisation(mean.asDouble(), usable));
+      } else {
+        window.putNull("utilisation");
+      }
+    }
+    ObjectNode body = ApiResponse.JSON.createObjectNode();
+    body.put("feedId", id);
+    if (usable > 0) {
+      body.put("usableWatts", usable);
+    } else {
+      body.putNull("usableWatts");
+    }
+    body.put("count", windows.size());
+    ArrayNode items = body.putArray("items");
+    windows.forEach(items::add);
+    return ApiResponse.json(200, body);
+  }
+
+  /**
+   * One rack's inlet temperatures, heat against cooling capacity and CDUs ({@link RackCooling}).
+   */
+  private ApiResponse rackCooling(ApiRequest request) {
+    String id = request.param("id");
+    Optional<ObjectNode> design = queries.get(ApiStore.RACKS, id);
+    List<ObjectNode> windows = queries.scan(ApiStore.SENSOR_WINDOWS, Map.of("rack", id));
+    Double heat = queries.get(ApiStore.RACK_LOADS, id).map(ApiRoutes::loadWatts).orElse(null);
+    if (design.isEmpty() && windows.isEmpty() && heat == null) {
+      throw ApiException.notFound("nothing is known about rack '" + id + "'");
+    }
+    String cdus =
+        String.join(
+            ",",
+            windows.stream()
+                .map(w -> w.path("cduId").asText(null))
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+    List<ObjectNode> cduWindows =
+        cdus.isEmpty() ? List.of() : queries.scan(ApiStore.SENSOR_WINDOWS, Map.of("cdu", cdus));
+    return ApiResponse.json(
+        200, RackCooling.of(id, design.orElse(null), heat, windows, cduWindows));
+  }
+
+  /**
+   * Every rack of the design and every rack with an inlet sensor: the hottest inlet and the heat
+   * against cooling capacity (the power view's cooling list), by name.
+   */
+  private ApiResponse cooling(ApiRequest request) {
+    if (!request.query().isEmpty()) {
+      throw ApiException.badRequest("no parameter is known here");
+    }
+    Map<String, ObjectNode> racks = new java.util.TreeMap<>();
+    queries.scan(ApiStore.RACKS, Map.of()).forEach(r -> racks.put(r.path("id").asText(), r));
+    Map<String, List<ObjectNode>> windows = new java.util.TreeMap<>();
+    for (ObjectNode window :
+        queries.scan(ApiStore.SENSOR_WINDOWS, Map.of("kind", "INLET_TEMPERATURE"))) {
+      String rackId = window.path("rackId").asText(null);
+      if (rackId != null) {
+        windows.computeIfAbsent(rackId, r -> new java.util.ArrayList<>()).add(window);
+      }
+    }
+    Map<String, Double> heat = new HashMap<>();
+    queries
+        .scan(ApiStore.RACK_LOADS, Map.of())
+        .forEach(load -> heat.put(load.path("rackId").asText(), loadWatts(load)));
+    java.util.Set<String> ids = new java.util.TreeSet<>(racks.keySet());
+    ids.addAll(windows.keySet());
+    List<ObjectNode> items = new java.util.ArrayList<>();
+    for (String id : ids) {
+      items.add(
+          RackCooling.brief(
+              RackCooling.of(
+                  id,
+                  racks.get(id),
+                  heat.get(id),
+                  windows.getOrDefault(id, List.of()),
+                  List.of())));
+    }
+    return list(items, Comparator.comparing(n -> n.path("name").asText(n.path("rackId").asText())));
+  }
+
+  /** The sum of a rack's feeds' latest means; null when no feed has a closed window yet. */
+  private static Double loadWatts(JsonNode rackLoad) {
+    double sum = 0;
+    boolean any = false;
+    for (JsonNode feed : rackLoad.path("feeds")) {
+      if (feed.path("meanWatts").isNumber()) {
+        sum += feed.path("meanWatts").asDouble();
+        any = true;
+      }
+    }
+    return any ? sum : null;
+  }
+
+  /** Open discrepancies per domain at evenly spaced instants ({@link DiscrepancyHistory}). */
+  private ApiResponse discrepancyHistory(ApiRequest request) {
+    List<Instant> instants = DiscrepancyHistory.instants(request.query(), clock.instant());
+    // Every instance samples the same instants: they are passed on explicitly.
+    Instant to = instants.get(instants.size() - 1);
+    // The same from, to and points give every instance the same instants (points=1 included).
+    Map<String, String> exact =
+        Map.of(
+            "from",
+            request
+                .query()
+                .getOrDefault("from", to.minus(DiscrepancyHistory.DEFAULT_RANGE).toString()),
+            "to",
+            to.toString(),
+            "points",
+            Integer.toString(instants.size()));
+    DiscrepancyHistory sum = DiscrepancyHistory.empty(instants);
+    queries
+        .perInstance(
+            ApiStore.DISCREPANCIES,
+            () -> localHistory(instants).json(),
+            host -> queries.remoteJson(host, INTERNAL_DISCREPANCY_HISTORY, exact))
+        .forEach(sum::add);
+    ObjectNode body = sum.json();
+    body.put("from", exact.get("from"));
+    body.put("to", instants.get(instants.size() - 1).toString());
+    return ApiResponse.json(200, body);
+  }
+
+  private ApiResponse localDiscrepancyHistory(ApiRequest request) {
+    return ApiResponse.json(
+        200, localHistory(DiscrepancyHistory.instants(request.query(), clock.instant())).json());
+  }
+
+  private DiscrepancyHistory localHistory(List<Instant> instants) {
+    DiscrepancyHistory history = DiscrepancyHistory.empty(instants);
+    queries.<io.plumbline.avro.internal.v1.DiscrepancyView>forEachLocal(
+        ApiStore.DISCREPANCIES, history::add);
+    return history;
+  }
+
+  /** Whether reads need a session here, and whether this request has one (never the token). */
+  private ApiResponse session(ApiRequest request) {
+    ObjectNode body = ApiResponse.JSON.createObjectNode();
+    body.put("readsNeedToken", token.readsNeedIt());
+    body.put(
+        "authenticated",
+        !token.readsNeedIt()
+            || token.sessions().valid(request.header("cookie"))
+            || token.hasToken(request.header("authorization")));
+    return ApiResponse.json(200, body);
+  }
+
+  /**
+   * Exchanges the bearer token (checked by the server before this runs) for a session cookie, so
+   * that the dashboard's EventSource, which cannot send headers, may read the stream.
+   */
+  private ApiResponse startSession(ApiRequest request) {
+    ObjectNode body = ApiResponse.JSON.createObjectNode();
+    if (!token.configured()) {
+      body.put("readsNeedToken", false);
+      body.putNull("expiresAt");
+      return ApiResponse.json(200, body);
+    }
+    body.put("readsNeedToken", token.readsNeedIt());
+    body.put("expiresAt", token.sessions().expiryOfNewSession().toString());
+    return ApiResponse.json(200, body).withHeader("Set-Cookie", token.sessions().issue());
+  }
+
+  private ApiResponse endSession(ApiRequest request) {
+    ObjectNode body = ApiResponse.JSON.createObjectNode();
+    body.put("ended", true);
+    return ApiResponse.json(200, body).withHeader("Set-Cookie", SessionCookies.cleared());
+  }
+
   private ApiResponse rack(ApiRequest request) {
     String id = request.param("id");
     Optional<ObjectNode> design = queries.get(ApiStore.RACKS, id);
@@ -373,6 +615,21 @@ final class ApiRoutes {
         queries
             .getLocal(store, request.param("key"))
             .orElseThrow(() -> ApiException.notFound("not here: " + request.param("key"))));
+  }
+
+  private ApiResponse localWindows(ApiRequest request) {
+    ApiStore store = store(request.param("store"));
+    if (!store.windowed()) {
+      throw ApiException.badRequest(store.apiName() + " is not a window store");
+    }
+    Instant from;
+    try {
+      from = Instant.parse(request.query().getOrDefault("from", ""));
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest("from (an ISO-8601 instant) is required");
+    }
+    return list(
+        queries.windowsLocal(store, request.param("key"), from), Comparator.comparing(n -> 0));
   }
 
   private ApiResponse localScan(ApiRequest request) {

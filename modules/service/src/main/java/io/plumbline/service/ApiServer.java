@@ -93,7 +93,11 @@ public final class ApiServer implements AutoCloseable {
       }
       Router.Route route = match.get().route();
       pattern = route.pattern();
-      if (!token.permits(route.access(), exchange.getRequestHeaders().getFirst("Authorization"))) {
+      List<String> cookies = exchange.getRequestHeaders().get("Cookie");
+      if (!token.permits(
+          route.access(),
+          exchange.getRequestHeaders().getFirst("Authorization"),
+          cookies == null ? null : String.join("; ", cookies))) {
         status = 401;
         write(
             exchange,

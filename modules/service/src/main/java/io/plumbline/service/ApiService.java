@@ -48,7 +48,7 @@ public final class ApiService implements AutoCloseable {
       throws InterruptedException {
     Clock clock = Clock.systemUTC();
     LocalStores local = new LocalStores(streams, new StoreJson(clock));
-    BearerToken token = new BearerToken(settings.authToken(), settings.authReads());
+    BearerToken token = new BearerToken(settings.authToken(), settings.authReads(), clock);
     StoreQueries queries =
         new StoreQueries(streams, settings.advertised(), local, new InstanceClient(token.header()));
     AcknowledgementWriter acknowledgements =
@@ -71,7 +71,14 @@ public final class ApiService implements AutoCloseable {
         .register(registry);
     ApiRoutes routes =
         new ApiRoutes(
-            streams::state, readiness, queries, acknowledgements, transitions, metrics, clock);
+            streams::state,
+            readiness,
+            queries,
+            acknowledgements,
+            transitions,
+            metrics,
+            token,
+            clock);
     server.serve(routes.router(), token, registry);
     return new ApiService(server, acknowledgements, transitions, metrics);
   }

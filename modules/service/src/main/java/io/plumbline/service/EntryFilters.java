@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plumbline.avro.v1.DiscrepancyDomain;
 import io.plumbline.avro.v1.DiscrepancyState;
 import io.plumbline.avro.v1.DiscrepancyType;
+import io.plumbline.avro.v1.EnvironmentKind;
 import io.plumbline.avro.v1.Severity;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
  * <p>Discrepancies: {@code type}, {@code severity}, {@code domain}, {@code site}, {@code rack} (the
  * subject's rack, or the rack itself), {@code state} ({@code open} = OPENED or UPDATED, the
  * default; {@code all}; or state names) and {@code acknowledged} ({@code true|false}). Devices:
- * {@code serial} (trimmed, case-insensitive), {@code rack}, {@code site}.
+ * {@code serial} (trimmed, case-insensitive), {@code rack}, {@code site}. Sensor windows: {@code
+ * rack}, {@code cdu}, {@code kind}.
  */
 final class EntryFilters {
 
@@ -33,6 +35,7 @@ final class EntryFilters {
   static final List<String> DISCREPANCY_FILTERS =
       List.of("type", "severity", "domain", "site", "rack", "state", "acknowledged");
   static final List<String> DEVICE_FILTERS = List.of("serial", "rack", "site");
+  static final List<String> SENSOR_WINDOW_FILTERS = List.of("rack", "cdu", "kind");
 
   private EntryFilters() {}
 
@@ -41,6 +44,7 @@ final class EntryFilters {
     return switch (store) {
       case DISCREPANCIES -> discrepancies(params);
       case DEVICES -> devices(params);
+      case SENSOR_WINDOWS -> sensorWindows(params);
       default -> {
         rejectUnknown(params, List.of());
         yield node -> true;
@@ -104,6 +108,34 @@ final class EntryFilters {
     Set<String> sites = values(params, "site");
     if (sites != null) {
       filter = filter.and(node -> sites.contains(node.path("siteId").asText(null)));
+    }
+    return filter;
+  }
+
+  /** Sensor windows: by the sensor's rack, its CDU, or a kind it measured in the window. */
+  static Predicate<ObjectNode> sensorWindows(Map<String, String> params) {
+    rejectUnknown(params, SENSOR_WINDOW_FILTERS);
+    Predicate<ObjectNode> filter = node -> true;
+    Set<String> racks = values(params, "rack");
+    if (racks != null) {
+      filter = filter.and(node -> racks.contains(node.path("rackId").asText(null)));
+    }
+    Set<String> cdus = values(params, "cdu");
+    if (cdus != null) {
+      filter = filter.and(node -> cdus.contains(node.path("cduId").asText(null)));
+    }
+    Set<String> kinds = symbols(params, "kind", EnvironmentKind.values());
+    if (kinds != null) {
+      filter =
+          filter.and(
+              node -> {
+                for (JsonNode kind : node.path("kinds")) {
+                  if (kinds.contains(kind.path("kind").asText())) {
+                    return true;
+                  }
+                }
+                return false;
+              });
     }
     return filter;
   }

@@ -44,6 +44,29 @@ final class InstanceClient {
     return Optional.of((ObjectNode) body(host, response));
   }
 
+  /** The key's windows in a window store of the instance that holds it. */
+  List<ObjectNode> windows(HostInfo host, ApiStore store, String key, java.time.Instant from) {
+    String path =
+        "/internal/stores/"
+            + store.apiName()
+            + "/keys/"
+            + encodeSegment(key)
+            + "/windows?from="
+            + encode(from.toString());
+    List<ObjectNode> items = new ArrayList<>();
+    body(host, send(host, path)).path("items").forEach(item -> items.add((ObjectNode) item));
+    return items;
+  }
+
+  /** Any internal route's JSON answer, with these query parameters. */
+  JsonNode json(HostInfo host, String path, Map<String, String> query) {
+    String encoded =
+        query.entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return body(host, send(host, path + (encoded.isEmpty() ? "" : "?" + encoded)));
+  }
+
   List<ObjectNode> scan(HostInfo host, ApiStore store, Map<String, String> params) {
     String query =
         params.entrySet().stream()

@@ -3,12 +3,14 @@ package io.plumbline.service;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -43,6 +45,49 @@ final class StoreQueries {
       return local.get(store, key, true);
     }
     return remote.get(owner, store, key);
+  }
+
+  /** The key's windows starting at or after {@code from}, oldest first, wherever the key lives. */
+  List<ObjectNode> windows(ApiStore store, String key, java.time.Instant from) {
+    HostInfo owner = owner(store, key);
+    List<ObjectNode> windows =
+        owner == null || owner.equals(self)
+            ? local.windows(store, key, from)
+            : remote.windows(owner, store, key, from);
+    windows.sort(Comparator.comparing(n -> n.path("windowStart").asText()));
+    return windows;
+  }
+
+  /** This instance's windows of the key (the internal route other instances call). */
+  List<ObjectNode> windowsLocal(ApiStore store, String key, java.time.Instant from) {
+    return local.windows(store, key, from);
+  }
+
+  /**
+   * One answer per instance that hosts the store: computed here for this instance, fetched from the
+   * others (the caller combines them, e.g. sums counts).
+   */
+  <T> List<T> perInstance(
+      ApiStore store, Supplier<T> here, java.util.function.Function<HostInfo, T> there) {
+    if (self == null) {
+      return List.of(here.get());
+    }
+    List<T> out = new ArrayList<>();
+    for (HostInfo host : hosts(store)) {
+      out.add(host.equals(self) ? here.get() : there.apply(host));
+    }
+    return out;
+  }
+
+  /** Another instance's answer on an internal route. */
+  com.fasterxml.jackson.databind.JsonNode remoteJson(
+      HostInfo host, String path, Map<String, String> query) {
+    return remote.json(host, path, query);
+  }
+
+  /** This instance's raw store values (e.g. to fold the discrepancy views into counts). */
+  <V> void forEachLocal(ApiStore store, java.util.function.Consumer<V> action) {
+    local.forEach(store, action);
   }
 
   /** Every matching entry of every instance; {@code params} are the list filters. */

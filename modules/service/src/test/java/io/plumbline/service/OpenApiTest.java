@@ -57,6 +57,7 @@ class OpenApiTest {
         null,
         null,
         null,
+        new BearerToken(null, false),
         Clock.systemUTC());
   }
 }

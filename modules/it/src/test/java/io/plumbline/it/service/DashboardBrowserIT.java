@@ -34,8 +34,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * broker and registry: the page loads without console errors; a discrepancy produced during the
  * test appears without a reload and leaves when it resolves; the filters narrow the list; an
  * acknowledgement made from the page shows; rack R14's elevation draws the wrong-SKU node in its U
- * positions; the feed bars show the measured load; the layout fits a tablet. With {@code
- * -Dplumbline.screenshots.update=true} it also writes the screenshots in docs/screenshots/.
+ * positions and its warm inlet; the feed bars show the measured load with the server's window
+ * history, the cooling list the rack's inlet and heat headroom; node 1's cables show their states;
+ * the summary charts open discrepancies by domain; the layout fits a tablet. Reads need the token,
+ * so the page signs in first (session cookie). With {@code -Dplumbline.screenshots.update=true} it
+ * also writes the screenshots in docs/screenshots/.
  */
 class DashboardBrowserIT {
 
@@ -53,7 +56,8 @@ class DashboardBrowserIT {
         HeadlessChromium.available(),
         "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
     ServiceSetup setup = new ServiceSetup("dashboard", 1);
-    PlumblineConfig config = setup.instance(Map.of());
+    // Reads need the token too: the page must sign in (EventSource cannot send the header).
+    PlumblineConfig config = setup.instance(Map.of(PlumblineConfig.HTTP_AUTH_READS, "true"));
     try (TransitionWatch watch =
             new TransitionWatch(
                 SharedComponents.kafka().bootstrapServers(), setup.topics.discrepancies());
@@ -68,6 +72,9 @@ class DashboardBrowserIT {
       WebDriverWait wait = new WebDriverWait(browser, TIMEOUT);
       wait.ignoring(StaleElementReferenceException.class);
       browser.get(service.uri().resolve("/").toString());
+      WebElement signIn = wait.until(presenceOf(By.id("sign-in")));
+      signIn.findElement(By.name("token")).sendKeys(setup.token);
+      signIn.findElement(By.cssSelector("button[type=submit]")).click();
       wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
       // Survives only as long as the page is not reloaded.
       js(browser).executeScript("window.plumblineNoReload = 'still here';");
@@ -91,6 +98,8 @@ class DashboardBrowserIT {
       site.publishPurchaseOrder();
       site.publishFirstObservations();
       site.publishFeedOverload();
+      site.publishWarmInlet();
+      site.publishNode1Cabling();
 
       // Rows are redrawn as transitions stream in: every check reads the page afresh.
       wait.until(d -> String.valueOf(cell(d, NODE2_SKU, ".expected")).contains("DGX B200"));
@@ -111,6 +120,12 @@ class DashboardBrowserIT {
       assertThat(shownIds(browser)).containsExactlyInAnyOrder(NODE2_SKU, NODE4_SKU);
       selectType(wait, "");
       wait.until(d -> shownIds(d).size() > 2);
+      // The summary's chart: open discrepancies by domain over time, from the server.
+      wait.until(
+          d ->
+              attribute(d, "#history-chart polyline[data-domain='INSTALLATION']", "points")
+                  != null);
+      wait.until(d -> Integer.parseInt(lastTotal(d)) > 0);
       screenshot(browser, "discrepancies");
 
       // Acknowledge node 4's (the design will be corrected) from the page, with the API token.
@@ -123,7 +138,8 @@ class DashboardBrowserIT {
           wait.until(presenceOf(By.cssSelector("form[data-ack-for='" + NODE4_SKU + "']")));
       form.findElement(By.name("by")).sendKeys("dc2-buildout");
       form.findElement(By.name("reason")).sendKeys("CHG-2 design correction booked");
-      form.findElement(By.name("token")).sendKeys(setup.token);
+      // The token given at sign-in is reused for writes.
+      assertThat(form.findElement(By.name("token")).getAttribute("value")).isEqualTo(setup.token);
       form.findElement(By.cssSelector("button[type=submit]")).click();
       wait.until(
           d ->
@@ -167,6 +183,13 @@ class DashboardBrowserIT {
                   ".elevation [data-device-id='" + SampleSite.deviceId(1) + "']",
                   "data-state"))
           .isNotEqualTo("fault");
+      // Its cooling: the top inlet's 29 °C is over the 27 °C mark, with its one-minute windows.
+      String inletCss =
+          ".cooling-detail .inlet-sensor[data-sensor-id='" + SampleSite.INLET_SENSOR + "']";
+      wait.until(d -> "WARNING".equals(attribute(d, inletCss, "data-level")));
+      assertThat(read(browser, inletCss + " .inlet", "textContent")).isEqualTo("29.0 °C");
+      assertThat(Integer.parseInt(attribute(browser, inletCss + " svg", "data-points")))
+          .isGreaterThanOrEqualTo(1);
       // Tall enough for the whole 42 U rack in the picture.
       browser.manage().window().setSize(new Dimension(1366, 1250));
       screenshot(browser, "rack-elevation");
@@ -186,6 +209,21 @@ class DashboardBrowserIT {
                           + "return feed.querySelector('.fill').getBoundingClientRect().width"
                           + " / feed.querySelector('.bar').getBoundingClientRect().width;");
       assertThat(fill.doubleValue()).isBetween(0.70, 0.74);
+      // Its history comes from the server's kept windows: both minutes of readings.
+      wait.until(
+          d ->
+              Integer.parseInt(
+                      String.valueOf(
+                          attribute(
+                              d,
+                              ".feed[data-feed-id='" + SampleSite.FEED_A + "'] svg.sparkline",
+                              "data-points")))
+                  >= 2);
+      // Cooling: R14's inlet over 27 °C, and 31 kW of heat against 80 kW of cooling.
+      By r14Cooling = By.cssSelector(".cooling[data-rack-id='" + SampleSite.RACK + "']");
+      wait.until(d -> "WARNING".equals(d.findElement(r14Cooling).getAttribute("data-inlet-level")));
+      wait.until(d -> d.findElement(r14Cooling).getText().contains("headroom 49.0 kW"));
+      assertThat(browser.findElement(r14Cooling).getText()).contains("29.0 °C inlet");
       screenshot(browser, "power");
 
       // Device page: node 2's way so far, and what its BMC reports.
@@ -197,7 +235,21 @@ class DashboardBrowserIT {
                   .findElement(By.cssSelector(".timeline li[data-stage=PLANNED]"))
                   .getAttribute("class"))
           .contains("reached");
+
+      // Node 1's cables: eth0 reaches leaf-01 as planned, eth1 landed on leaf-02.
+      js(browser)
+          .executeScript("location.hash = arguments[0];", "#/devices/" + SampleSite.deviceId(1));
+      wait.until(
+          d -> "MISCABLED".equals(attribute(d, "table.cables tr[data-port='eth1']", "data-state")));
+      assertThat(attribute(browser, "table.cables tr[data-port='eth0']", "data-state"))
+          .isEqualTo("OK");
+      assertThat(read(browser, "table.cables tr[data-port='eth1'] .seen", "textContent"))
+          .isEqualTo("leaf-02.dc2.example.com Ethernet1/2");
+      // Firmware facts are drawn as name/value pairs.
+      assertThat(read(browser, "#device", "textContent")).doesNotContain("[object");
+      browser.manage().window().setSize(new Dimension(1366, 1100));
       screenshot(browser, "device");
+      browser.manage().window().setSize(new Dimension(1366, 900));
 
       // The swap resolves node 2's wrong SKU: its row leaves the list without a reload.
       browser.findElement(By.cssSelector("nav a[data-view='discrepancies']")).click();
@@ -223,6 +275,17 @@ class DashboardBrowserIT {
       List<String> errors = chromium.consoleErrors();
       assertThat(errors).as("browser console errors").isEmpty();
     }
+  }
+
+  /** The summary chart's latest total of open discrepancies, as its legend shows it. */
+  private static String lastTotal(WebDriver driver) {
+    Object text =
+        js(driver)
+            .executeScript(
+                "const keys = [...document.querySelectorAll('.card.history .legend-line .key')];"
+                    + " const total = keys.find(k => k.textContent.startsWith('total '));"
+                    + " return total ? total.textContent.slice(6) : '0';");
+    return String.valueOf(text);
   }
 
   /** The discrepancy ids of the rows shown, read in one go (rows are redrawn live). */

@@ -1,10 +1,15 @@
 package io.plumbline.it.service;
 
+import io.plumbline.avro.v1.EnvironmentKind;
+import io.plumbline.avro.v1.EnvironmentReading;
+import io.plumbline.avro.v1.IntentCable;
 import io.plumbline.avro.v1.IntentDevice;
 import io.plumbline.avro.v1.IntentDeviceType;
 import io.plumbline.avro.v1.IntentPowerFeed;
+import io.plumbline.avro.v1.LldpNeighbor;
 import io.plumbline.avro.v1.ObservedGpu;
 import io.plumbline.avro.v1.ObservedLocation;
+import io.plumbline.avro.v1.ObservedNic;
 import io.plumbline.avro.v1.ObservedSystem;
 import io.plumbline.avro.v1.PowerReading;
 import io.plumbline.avro.v1.PurchaseOrderLine;
@@ -33,6 +38,7 @@ public final class SampleSite {
   public static final String FEED_A = "2101";
   public static final String FEED_B = "2102";
   public static final String B200_PART = "965-24387-0002-000";
+  public static final String INLET_SENSOR = "r14-inlet-top";
   // Telemetry is stamped in the recent past, aligned to a minute, so one-minute windows close
   // predictably as later readings arrive (brokers refuse timestamps far in the future).
   private final Instant telemetryBase =
@@ -89,6 +95,67 @@ public final class SampleSite {
     }
     send(topics.powerReadings(), FEED_A, reading(155, 15_000));
     producer.flush();
+  }
+
+  /** Rack R14's top inlet sensor: one minute at 29 °C (over the 27 °C mark), then a reading. */
+  public void publishWarmInlet() {
+    for (int second = 0; second < 60; second += 15) {
+      send(topics.environmentReadings(), INLET_SENSOR, inlet(second, 29.0));
+    }
+    send(topics.environmentReadings(), INLET_SENSOR, inlet(95, 29.0));
+    producer.flush();
+  }
+
+  /**
+   * Node 1's two planned cables to leaf-01, and its BMC's LLDP view: eth0 reaches the planned port,
+   * eth1 lands on leaf-02 (miscabled).
+   */
+  public void publishNode1Cabling() {
+    send(topics.intentCables(), "9001", cable("9001", "eth0", "Ethernet1/1"));
+    send(topics.intentCables(), "9002", cable("9002", "eth1", "Ethernet1/2"));
+    producer.flush();
+    ObservedSystem node1 = observed(1, "DGX B200");
+    node1.setNics(
+        List.of(
+            nic("eth0", "leaf-01.dc2.example.com", "Eth1/1"),
+            nic("eth1", "leaf-02.dc2.example.com", "Ethernet1/2")));
+    send(topics.observedSystems(), bmcMac(1), node1);
+    producer.flush();
+  }
+
+  private static IntentCable cable(String id, String serverPort, String leafPort) {
+    return IntentCable.newBuilder()
+        .setId(id)
+        .setADeviceId(deviceId(1))
+        .setADeviceName(deviceName(1))
+        .setAInterface(serverPort)
+        .setBDeviceId("1901")
+        .setBDeviceName("leaf-01")
+        .setBInterface(leafPort)
+        .setStatus("connected")
+        .setUrl("https://netbox.example.com/dcim/cables/" + id + "/")
+        .build();
+  }
+
+  private static ObservedNic nic(String port, String neighbour, String neighbourPort) {
+    return ObservedNic.newBuilder()
+        .setAdapterId("NIC.Slot.1")
+        .setPortId(port)
+        .setLinkStatus("LinkUp")
+        .setLldpNeighbor(
+            LldpNeighbor.newBuilder().setSystemName(neighbour).setPortId(neighbourPort).build())
+        .build();
+  }
+
+  private EnvironmentReading inlet(int second, double celsius) {
+    return EnvironmentReading.newBuilder()
+        .setSensorId(INLET_SENSOR)
+        .setRackId(RACK)
+        .setMeasuredAt(telemetryBase.plusSeconds(second))
+        .setKind(EnvironmentKind.INLET_TEMPERATURE)
+        .setValue(celsius)
+        .setUnit("Cel")
+        .build();
   }
 
   /** Procurement orders the four B200s the design needs. */

@@ -52,7 +52,10 @@ class TwoInstancesIT {
 
       SampleSite site = new SampleSite(setup.topics, producer);
       site.publishDesign();
+      site.publishFeeds();
       site.publishFirstObservations();
+      site.publishFeedOverload();
+      site.publishWarmInlet();
       // More devices, so that both instances hold some of them whatever the partitioning.
       for (String id : extraDeviceIds()) {
         producer.send(
@@ -93,6 +96,36 @@ class TwoInstancesIT {
       assertThat(heldByA).doesNotContainAnyElementsOf(heldByB);
       assertAnswers(apiA, heldByB);
       assertAnswers(apiB, heldByA);
+
+      for (ApiClient api : List.of(apiA, apiB)) {
+        // Every device's cables, wherever its planned links and context live.
+        for (String id : allDevices) {
+          ApiClient.Answer cables = api.get("/api/devices/" + id + "/cables");
+          assertThat(cables.status()).as("cables of %s from %s", id, api.uri("/")).isEqualTo(200);
+          assertThat(cables.json().path("deviceId").asText()).isEqualTo(id);
+        }
+        // A feed's window history by key, a rack's sensors by scanning both instances.
+        api.await(
+            "/api/feeds/" + SampleSite.FEED_A + "/history",
+            r -> r.status() == 200 && r.json().path("count").asInt() >= 2,
+            TIMEOUT,
+            "feed A's windows from " + api.uri("/"));
+        api.await(
+            "/api/racks/" + SampleSite.RACK + "/cooling",
+            r -> r.status() == 200 && r.json().path("inletCelsius").asDouble() == 29.0,
+            TIMEOUT,
+            "rack R14's inlet from " + api.uri("/"));
+        // The history sums both instances' shares: now, it counts every open discrepancy (both
+        // instances hold some, see above), once the stream of new findings settles.
+        api.await(
+            "/api/history/discrepancies?points=1",
+            r ->
+                r.status() == 200
+                    && r.json().path("total").path(0).asInt()
+                        == api.get("/api/discrepancies").json().path("count").asInt(),
+            TIMEOUT,
+            "the history's latest total equal to the open count from " + api.uri("/"));
+      }
     }
   }
 

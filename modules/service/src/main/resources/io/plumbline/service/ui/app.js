@@ -6,14 +6,23 @@ import { DiscrepancyView } from './discrepancies.js';
 import { RackView } from './racks.js';
 import { PowerView } from './power.js';
 import { showDevice } from './device.js';
+import { ensureReadAccess } from './auth.js';
+import { lineChart } from './charts.js';
 
 const SUMMARY_DEVICES_MS = 30000;
+const HISTORY_MS = 30000;
+// The summary chart: open discrepancies per domain over the last half hour, every 30 s.
+const HISTORY_RANGE_MS = 30 * 60 * 1000;
+const HISTORY_POINTS = 60;
+let history = null;
 
 const live = new LiveDiscrepancies();
 const discrepancies = new DiscrepancyView(live);
 const racks = new RackView(live);
 const power = new PowerView();
 let devices = [];
+let shownDevice = null;
+let deviceTimer;
 
 function route() {
   const [view, id] = (location.hash.replace(/^#\/?/, '') || 'discrepancies').split('/');
@@ -26,7 +35,8 @@ function route() {
   if (known === 'power') power.start(); else power.stop();
   const failed = (error) => reportError(section, error);
   if (known === 'racks') racks.show(id ? decodeURIComponent(id) : null).catch(failed);
-  if (known === 'devices') showDevice(document.getElementById('device'), decodeURIComponent(id)).catch(failed);
+  shownDevice = known === 'devices' ? decodeURIComponent(id) : null;
+  if (shownDevice) showDevice(document.getElementById('device'), shownDevice).catch(failed);
   if (known === 'discrepancies') discrepancies.render();
 }
 
@@ -47,7 +57,28 @@ function renderSummary() {
     card('devices verified', devices.length ? Math.round(share * 100) + ' %' : '–',
       verified + ' of ' + devices.length,
       'verified', el('div', { className: 'progress' }, el('div', { style: `width: ${share * 100}%` }))),
-    ...[...byDomain].sort().map(([domain, count]) => card(words(domain), count, 'open', 'domain-' + domain)));
+    ...[...byDomain].sort().map(([domain, count]) => card(words(domain), count, 'open', 'domain-' + domain)),
+    historyCard());
+}
+
+function historyCard() {
+  if (!history) return null;
+  const series = Object.entries(history.domains).map(([name, values]) => ({ name, values }));
+  series.push({ name: 'TOTAL', values: history.total });
+  return el('div', { className: 'card history', 'data-summary': 'history' },
+    el('div', { className: 'label' }, 'open by domain, last 30 min'),
+    lineChart(history.instants, series, { id: 'history-chart' }));
+}
+
+async function loadHistory() {
+  const from = new Date(Date.now() - HISTORY_RANGE_MS).toISOString();
+  try {
+    history = await getJson('/api/history/discrepancies?points=' + HISTORY_POINTS
+      + '&from=' + encodeURIComponent(from));
+    renderSummary();
+  } catch (error) {
+    // Not queryable yet: the next round tries again.
+  }
 }
 
 function card(label, value, note, key, ...extra) {
@@ -85,15 +116,28 @@ live.onChange(renderSummary);
 let devicesTimer;
 live.onChange(() => {
   clearTimeout(devicesTimer);
-  devicesTimer = setTimeout(loadDevices, 2000);
+  devicesTimer = setTimeout(() => { loadDevices(); loadHistory(); }, 2000);
+});
+// The device page follows its discrepancies (cable states, timeline) as they change.
+live.onChange(() => {
+  if (!shownDevice) return;
+  clearTimeout(deviceTimer);
+  const id = shownDevice;
+  deviceTimer = setTimeout(() => {
+    if (shownDevice === id) showDevice(document.getElementById('device'), id).catch(() => {});
+  }, 1000);
 });
 live.onStatus((status) => {
   const badge = document.getElementById('live');
   badge.textContent = status;
   badge.className = 'live ' + (status === 'live' ? 'on' : 'off');
 });
-window.addEventListener('hashchange', route);
-route();
-live.start();
-loadDevices();
-setInterval(loadDevices, SUMMARY_DEVICES_MS);
+ensureReadAccess().then(() => {
+  window.addEventListener('hashchange', route);
+  route();
+  live.start();
+  loadDevices();
+  loadHistory();
+  setInterval(loadDevices, SUMMARY_DEVICES_MS);
+  setInterval(loadHistory, HISTORY_MS);
+});

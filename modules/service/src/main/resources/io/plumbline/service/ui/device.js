@@ -24,6 +24,8 @@ export async function showDevice(target, id) {
     + (device.rackId ? '&rack=' + encodeURIComponent(device.rackId) : ''))
     .then((list) => list.items.filter((d) => d.subject && d.subject.id === device.deviceId))
     .catch(() => []);
+  const cables = await getJson('/api/devices/' + encodeURIComponent(device.deviceId) + '/cables')
+    .catch(() => null);
   const firmware = Object.entries(device.observedFirmware || {});
   target.replaceChildren(
     el('h2', {}, device.name, ' ', el('span', { className: 'muted' }, '#' + device.deviceId)),
@@ -47,7 +49,27 @@ export async function showDevice(target, id) {
             el('span', { className: 'sev sev-' + d.severity }, d.severity), ' ',
             words(d.type), ' ', words(d.state), ': expected ', d.expected || '–',
             ', observed ', d.observed || '–'))))),
+    cablesPanel(cables),
     device.rackId ? el('p', {}, el('a', { href: '#/racks/' + device.rackId }, 'Rack elevation')) : null);
+}
+
+/** Each port: the planned peer, the LLDP neighbour seen, and the state of its cabling findings. */
+function cablesPanel(cables) {
+  const ports = cables ? cables.ports : [];
+  return el('div', { className: 'panel cables-panel' }, el('h3', {}, 'Cables'),
+    ports.length === 0 ? el('p', { className: 'muted' }, 'no cable planned or seen')
+      : el('table', { className: 'cables' },
+        el('thead', {}, el('tr', {}, ['Port', 'Planned peer', 'Seen (LLDP)', 'Link', 'State']
+          .map((h) => el('th', {}, h)))),
+        el('tbody', {}, ports.map((p) => el('tr', { 'data-port': p.port, 'data-state': p.state },
+          el('td', {}, p.interface),
+          el('td', {}, p.planned.length === 0 ? '–'
+            : p.planned.map((l) => l.peerDeviceName + ' ' + l.peerInterface).join(' or ')),
+          el('td', { className: 'seen' }, p.seenPeer
+            ? [p.seenPeer.systemName || 'chassis ' + (p.seenPeer.chassisId || '?'), p.seenPeer.portId]
+              .filter(Boolean).join(' ') : '–'),
+          el('td', {}, p.linkStatus || '–'),
+          el('td', {}, el('span', { className: 'cable-state cable-' + p.state }, p.state)))))));
 }
 
 function fact(name, value) {

@@ -1,6 +1,8 @@
 // Rack elevations: each device drawn over its U positions (U1 at the bottom), coloured by its
 // state, so the bad slots stand out from across the room.
 import { el, getJson, kw, percent, words } from './dom.js';
+import { sparkline } from './charts.js';
+import { INLET_SCALE, heatGauge, inletGauge } from './power.js';
 import { subjectLink } from './discrepancies.js';
 
 const DEFAULT_RACK_U = 42;
@@ -47,9 +49,11 @@ export class RackView {
 
   async refresh() {
     const rackId = this.rackId;
-    const rack = await getJson('/api/racks/' + encodeURIComponent(rackId));
+    const [rack, cooling] = await Promise.all([
+      getJson('/api/racks/' + encodeURIComponent(rackId)),
+      getJson('/api/racks/' + encodeURIComponent(rackId) + '/cooling').catch(() => null)]);
     if (rackId !== this.rackId) return;
-    this.target.replaceChildren(elevation(rack), side(rack));
+    this.target.replaceChildren(elevation(rack), side(rack, cooling));
   }
 }
 
@@ -108,7 +112,36 @@ function elevation(rack) {
   return wrapper;
 }
 
-function side(rack) {
+/** Inlet sensors against 27 / 32 °C with their recent windows, heat against cooling, CDUs. */
+function coolingPanel(cooling) {
+  if (!cooling) return el('div', { className: 'panel cooling-detail' }, el('h3', {}, 'Cooling'),
+    el('p', { className: 'muted' }, 'no cooling data'));
+  const inlets = cooling.sensors.filter((s) => s.kind === 'INLET_TEMPERATURE');
+  const others = cooling.sensors.filter((s) => s.kind !== 'INLET_TEMPERATURE');
+  return el('div', { className: 'panel cooling-detail', 'data-inlet-level': cooling.inletLevel || 'unknown' },
+    el('h3', {}, 'Cooling'),
+    inlets.length === 0 ? el('p', { className: 'muted' }, 'no inlet sensor reports')
+      : inlets.map((s) => el('div', { className: 'inlet-sensor', 'data-sensor-id': s.sensorId,
+        'data-level': s.level },
+      el('div', { className: 'numbers' }, el('span', {}, s.sensorId),
+        el('span', { className: 'inlet' }, s.latest.toFixed(1) + ' °C'),
+        el('span', {}, s.level.toLowerCase())),
+      inletGauge(s.latest, cooling),
+      sparkline(s.history.map((p) => p.mean), { min: INLET_SCALE.min, max: INLET_SCALE.max }))),
+    heatGauge(cooling),
+    el('dl', { className: 'facts' },
+      el('dt', {}, 'heat'), el('dd', { className: 'heat' }, kw(cooling.heatWatts)),
+      el('dt', {}, 'cooling capacity'), el('dd', {}, kw(cooling.coolingCapacityWatts)),
+      el('dt', {}, 'headroom'), el('dd', { className: 'headroom' }, kw(cooling.headroomWatts)),
+      ...others.flatMap((s) => [el('dt', {}, s.sensorId),
+        el('dd', {}, s.latest.toFixed(1) + ' ' + s.unit)]),
+      ...cooling.cdus.flatMap((c) => [el('dt', {}, 'CDU ' + c.cduId),
+        el('dd', {}, [c.supplyCelsius !== undefined ? c.supplyCelsius.toFixed(1) + ' °C supply' : null,
+          c.flowLitresPerMinute !== undefined ? c.flowLitresPerMinute.toFixed(0) + ' L/min' : null]
+          .filter(Boolean).join(', ') || '–')])));
+}
+
+function side(rack, cooling) {
   const feeds = (rack.feeds || []).slice().sort((a, b) => String(a.side).localeCompare(String(b.side)));
   const panels = [];
   panels.push(el('div', { className: 'panel' }, el('h3', {}, 'Power'),
@@ -126,6 +159,7 @@ function side(rack) {
             + `headroom ${feed.meanWatts === null || feed.meanWatts === undefined
               ? '–' : kw(feed.usableWatts - feed.meanWatts)}`),
       ]))));
+  panels.push(coolingPanel(cooling));
   const open = rack.openDiscrepancies || [];
   panels.push(el('div', { className: 'panel' }, el('h3', {}, `Open discrepancies (${open.length})`),
     open.length === 0 ? el('p', { className: 'muted' }, 'none')
