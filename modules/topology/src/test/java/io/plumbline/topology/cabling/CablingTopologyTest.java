@@ -20,6 +20,7 @@ import io.plumbline.topology.SharedSources;
 import io.plumbline.topology.TopologyConfig;
 import io.plumbline.topology.installation.InstallationTopology;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,8 @@ class CablingTopologyTest {
     props.put(
         StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG,
         BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
-    driver = new TopologyTestDriver(builder.build(), props);
+    // A wall clock well after every event time: input validation refuses event times ahead of it.
+    driver = new TopologyTestDriver(builder.build(), props, T0.plus(Duration.ofDays(365)));
     var serdes = config.serdes();
     var keys = Serdes.String();
     devices =

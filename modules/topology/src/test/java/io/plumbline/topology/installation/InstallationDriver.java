@@ -72,7 +72,8 @@ final class InstallationDriver implements AutoCloseable {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-    driver = new TopologyTestDriver(builder.build(), props);
+    // A wall clock well after every event time: input validation refuses event times ahead of it.
+    driver = new TopologyTestDriver(builder.build(), props, T0.plus(Duration.ofDays(365)));
     var serdes = config.serdes();
     var keys = Serdes.String();
     types =

@@ -9,6 +9,7 @@ import io.plumbline.avro.v1.PowerReading;
 import io.plumbline.topology.PlumblineTopics;
 import io.plumbline.topology.TopologyConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
@@ -62,7 +63,8 @@ class PowerTopologySharedTablesTest {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
 
-    try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
+    try (TopologyTestDriver driver =
+        new TopologyTestDriver(builder.build(), props, T0.plus(Duration.ofDays(365)))) {
       var feedInput =
           driver.createInputTopic(
               topics.intentPowerFeeds(),

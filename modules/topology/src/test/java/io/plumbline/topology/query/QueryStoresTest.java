@@ -16,6 +16,7 @@ import io.plumbline.avro.v1.SubjectKind;
 import io.plumbline.topology.PlumblineTopics;
 import io.plumbline.topology.TopologyConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
@@ -56,7 +57,8 @@ class QueryStoresTest {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(builder.build(), props);
+    // A wall clock well after every event time: input validation refuses event times ahead of it.
+    driver = new TopologyTestDriver(builder.build(), props, T0.plus(Duration.ofDays(365)));
     discrepancies =
         driver.createInputTopic(
             topics.discrepancies(),
