@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.plumbline.avro.internal.v1.DiscrepancyView;
 import io.plumbline.avro.v1.Acknowledgement;
 import io.plumbline.serde.AvroJson;
 import java.io.IOException;
@@ -11,13 +12,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -38,7 +46,7 @@ final class ApiRoutes {
   static final int MAX_STREAM_CLIENTS = 64;
   private static final long KEEPALIVE_SECONDS = 15;
   private static final int STREAM_BUFFER = 1_000;
-  private static final java.time.Duration HISTORY_LOOKBACK = java.time.Duration.ofDays(1);
+  private static final Duration HISTORY_LOOKBACK = Duration.ofDays(1);
   private static final String INTERNAL_DISCREPANCY_HISTORY = "/internal/history/discrepancies";
 
   private static final Comparator<JsonNode> SEVERITY_THEN_RECENT =
@@ -361,7 +369,8 @@ final class ApiRoutes {
     String id = request.param("id");
     Optional<ObjectNode> design = queries.get(ApiStore.RACKS, id);
     List<ObjectNode> windows = queries.scan(ApiStore.SENSOR_WINDOWS, Map.of("rack", id));
-    Double heat = queries.get(ApiStore.RACK_LOADS, id).map(ApiRoutes::loadWatts).orElse(null);
+    Double heat =
+        queries.get(ApiStore.RACK_LOADS, id).map(l -> loadWatts(l.path("feeds"))).orElse(null);
     if (design.isEmpty() && windows.isEmpty() && heat == null) {
       throw ApiException.notFound("nothing is known about rack '" + id + "'");
     }
@@ -370,8 +379,8 @@ final class ApiRoutes {
             ",",
             windows.stream()
                 .map(w -> w.path("cduId").asText(null))
-                .filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+                .filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new)));
     List<ObjectNode> cduWindows =
         cdus.isEmpty() ? List.of() : queries.scan(ApiStore.SENSOR_WINDOWS, Map.of("cdu", cdus));
     return ApiResponse.json(
@@ -386,23 +395,23 @@ final class ApiRoutes {
     if (!request.query().isEmpty()) {
       throw ApiException.badRequest("no parameter is known here");
     }
-    Map<String, ObjectNode> racks = new java.util.TreeMap<>();
+    Map<String, ObjectNode> racks = new TreeMap<>();
     queries.scan(ApiStore.RACKS, Map.of()).forEach(r -> racks.put(r.path("id").asText(), r));
-    Map<String, List<ObjectNode>> windows = new java.util.TreeMap<>();
+    Map<String, List<ObjectNode>> windows = new TreeMap<>();
     for (ObjectNode window :
         queries.scan(ApiStore.SENSOR_WINDOWS, Map.of("kind", "INLET_TEMPERATURE"))) {
       String rackId = window.path("rackId").asText(null);
       if (rackId != null) {
-        windows.computeIfAbsent(rackId, r -> new java.util.ArrayList<>()).add(window);
+        windows.computeIfAbsent(rackId, r -> new ArrayList<>()).add(window);
       }
     }
     Map<String, Double> heat = new HashMap<>();
     queries
         .scan(ApiStore.RACK_LOADS, Map.of())
-        .forEach(load -> heat.put(load.path("rackId").asText(), loadWatts(load)));
-    java.util.Set<String> ids = new java.util.TreeSet<>(racks.keySet());
+        .forEach(load -> heat.put(load.path("rackId").asText(), loadWatts(load.path("feeds"))));
+    Set<String> ids = new TreeSet<>(racks.keySet());
     ids.addAll(windows.keySet());
-    List<ObjectNode> items = new java.util.ArrayList<>();
+    List<ObjectNode> items = new ArrayList<>();
     for (String id : ids) {
       items.add(
           RackCooling.brief(
@@ -417,10 +426,10 @@ final class ApiRoutes {
   }
 
   /** The sum of a rack's feeds' latest means; null when no feed has a closed window yet. */
-  private static Double loadWatts(JsonNode rackLoad) {
+  private static Double loadWatts(JsonNode feeds) {
     double sum = 0;
     boolean any = false;
-    for (JsonNode feed : rackLoad.path("feeds")) {
+    for (JsonNode feed : feeds) {
       if (feed.path("meanWatts").isNumber()) {
         sum += feed.path("meanWatts").asDouble();
         any = true;
@@ -432,9 +441,9 @@ final class ApiRoutes {
   /** Open discrepancies per domain at evenly spaced instants ({@link DiscrepancyHistory}). */
   private ApiResponse discrepancyHistory(ApiRequest request) {
     List<Instant> instants = DiscrepancyHistory.instants(request.query(), clock.instant());
-    // Every instance samples the same instants: they are passed on explicitly.
     Instant to = instants.get(instants.size() - 1);
-    // The same from, to and points give every instance the same instants (points=1 included).
+    // Every instance must sample the same instants (points=1 included): pass on from, to and
+    // points as resolved here rather than the request's own, possibly open-ended, query.
     Map<String, String> exact =
         Map.of(
             "from",
@@ -454,7 +463,7 @@ final class ApiRoutes {
         .forEach(sum::add);
     ObjectNode body = sum.json();
     body.put("from", exact.get("from"));
-    body.put("to", instants.get(instants.size() - 1).toString());
+    body.put("to", exact.get("to"));
     return ApiResponse.json(200, body);
   }
 
@@ -465,8 +474,7 @@ final class ApiRoutes {
 
   private DiscrepancyHistory localHistory(List<Instant> instants) {
     DiscrepancyHistory history = DiscrepancyHistory.empty(instants);
-    queries.<io.plumbline.avro.internal.v1.DiscrepancyView>forEachLocal(
-        ApiStore.DISCREPANCIES, history::add);
+    queries.<DiscrepancyView>forEachLocal(ApiStore.DISCREPANCIES, history::add);
     return history;
   }
 
@@ -515,12 +523,9 @@ final class ApiRoutes {
             .get(ApiStore.RACK_LOADS, id)
             .map(load -> (ArrayNode) load.path("feeds"))
             .orElse(ApiResponse.JSON.createArrayNode());
-    double loadWatts = 0;
-    for (JsonNode feed : feeds) {
-      loadWatts += feed.path("meanWatts").asDouble(0);
-    }
+    Double loadWatts = loadWatts(feeds);
     rack.set("feeds", feeds);
-    rack.put("loadWatts", loadWatts);
+    rack.put("loadWatts", loadWatts == null ? 0.0 : loadWatts);
     List<ObjectNode> devices = queries.scan(ApiStore.DEVICES, Map.of("rack", id));
     devices.sort(Comparator.comparing(n -> n.path("name").asText()));
     // The elevation needs each device's height, which only its NetBox device type knows.

@@ -286,9 +286,10 @@ public final class PowerTopology {
 
   /**
    * Readings of feeds the design has; a reading for any other feed is dead-lettered as {@link
-   * RejectionReason#UNKNOWN_FEED} here, where it meets the design, before windows or checks see it.
-   * Telemetry can legitimately run ahead of NetBox: such readings are kept in the dead-letter
-   * topic, with their source bytes, to be replayed once the feed is designed.
+   * RejectionReason#UNKNOWN_FEED} here, where it meets the design. The windows still count it, but
+   * a window of an undesigned feed meets no design in the checks, so nothing judges it. Telemetry
+   * can legitimately run ahead of NetBox: such readings are kept in the dead-letter topic, with
+   * their source bytes, to be replayed once the feed is designed.
    */
   private static KStream<String, PowerReading> ofDesignedFeeds(
       KStream<String, PowerReading> readings,
