@@ -74,6 +74,9 @@ class CrashRestartIT {
   private static final int KILLS = Integer.getInteger("reliability.kills", 20);
   private static final int POISON_ONE_IN = Integer.getInteger("reliability.poison.one-in", 250);
   private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
+  // A phase waits for its share of the kills, each a restart of a JVM: with hundreds of kills a
+  // phase's share takes longer than one step.
+  private static final Duration PER_KILL_TIMEOUT = Duration.ofMinutes(1);
   private static final Duration STALL = Duration.ofSeconds(8);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
   private static final short ONE = 1;
@@ -154,7 +157,11 @@ class CrashRestartIT {
                   total += count[0];
                   phaseInProgress.set(phase.ordinal());
                   int quota = killsUpTo(phase.ordinal(), phases);
-                  await(() -> kills.get() >= quota, "kill " + quota + " in " + phase);
+                  int share = quota - killsUpTo(phase.ordinal() - 1, phases);
+                  await(
+                      () -> kills.get() >= quota,
+                      "kill " + quota + " in " + phase,
+                      STEP_TIMEOUT.plus(PER_KILL_TIMEOUT.multipliedBy(share)));
                   referenceCaughtUp.await(STEP_TIMEOUT);
                   crashedCaughtUp.await(STEP_TIMEOUT);
                 }
@@ -168,7 +175,8 @@ class CrashRestartIT {
         int next = kill;
         await(
             () -> published.isDone() || killsUpTo(phaseInProgress.get(), phases) >= next,
-            "phase for kill " + kill);
+            "phase for kill " + kill,
+            STEP_TIMEOUT.multipliedBy(2)); // the publisher awaits both reconcilers
         if (published.isDone()) {
           break;
         }
@@ -302,8 +310,9 @@ class CrashRestartIT {
     return (System.nanoTime() - started) / 1_000_000;
   }
 
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+  private static void await(BooleanSupplier condition, String what, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     Object monitor = new Object();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
