@@ -112,16 +112,18 @@ public final class PowerTopology {
     Serde<PowerReading> readingSerde = serdes.value(PowerReading.class);
     Serde<FeedWindow> windowSerde = serdes.value(FeedWindow.class);
     Serde<IntentPowerFeed> feedSerde = serdes.value(IntentPowerFeed.class);
+    InputValidation validation = new InputValidation(config.validation());
 
     KStream<String, PowerReading> readings =
-        new InputValidation(config.validation())
+        validation
             .powerReadings(
                 builder.stream(
                     topics.powerReadings(),
                     Consumed.with(keys, readingSerde)
                         .withName("power-readings-source")
                         .withTimestampExtractor(
-                            MeasuredAt.of(PowerReading.class, PowerReading::getMeasuredAt))))
+                            validation.eventTime(
+                                MeasuredAt.of(PowerReading.class, PowerReading::getMeasuredAt)))))
             .filter(
                 (feedId, reading) -> feedId != null && reading != null,
                 Named.as("power-readings-present"));
