@@ -51,16 +51,16 @@ import org.junit.jupiter.api.Test;
  * and must carry on without a fatal error.
  *
  * <p>The same good records go, in the same phases, to an undisturbed reconciler in this JVM; the
- * killed one's inputs also carry poison pills at a seeded random rate ({@code
- * -Dreliability.poison.one-in}, 1 in 250 by default): bytes that are not Avro and unknown schema
- * ids. Afterwards the killed reconciler's discrepancy topic, read committed, must hold exactly the
- * undisturbed one's OPENED and RESOLVED transitions, in the same order per discrepancy (no lost,
- * duplicated or phantom transition, no good record lost to a pill), its reconciled inventory the
- * same stage for every device, and its dead-letter topic exactly the injected pills, each once,
- * with the exception in headers; and the killed run must equal the simulator's ground truth
- * exactly, as the undisturbed one does in {@code SimulatorOracleIT}. Finally the state is rebuilt
- * from the changelogs (state directory deleted) and must change nothing; the restore time is
- * printed.
+ * killed one's inputs also carry poison pills, one at a seeded random place in every run of {@code
+ * -Dreliability.poison.one-in} good records (250 by default): bytes that are not Avro and unknown
+ * schema ids. Afterwards the killed reconciler's discrepancy topic, read committed, must hold
+ * exactly the undisturbed one's OPENED and RESOLVED transitions, in the same order per discrepancy
+ * (no lost, duplicated or phantom transition, no good record lost to a pill), its reconciled
+ * inventory the same stage for every device, and its dead-letter topic exactly the injected pills,
+ * each once, with the exception in headers; and the killed run must equal the simulator's ground
+ * truth exactly, as the undisturbed one does in {@code SimulatorOracleIT}. Finally the state is
+ * rebuilt from the changelogs (state directory deleted) and must change nothing; the restore time
+ * is printed.
  */
 class CrashRestartIT {
 
