@@ -105,7 +105,9 @@ public final class SharedSources {
           KStream<String, ObservedSystem> source =
               builder.stream(
                   topics.observedSystems(),
-                  Consumed.with(Serdes.String(), values).withName("observed-systems-source"));
+                  Consumed.with(Serdes.String(), values)
+                      .withName("observed-systems-source")
+                      .withTimestampExtractor(validation.recordTime()));
           return validation
               .observedSystems(source)
               .filter((bmcId, system) -> system != null, Named.as("observed-systems-present"))
@@ -137,7 +139,9 @@ public final class SharedSources {
           Serde<V> values = serdes.value(type);
           return builder.table(
               topic,
-              Consumed.with(Serdes.String(), values).withName(name + "-source"),
+              Consumed.with(Serdes.String(), values)
+                  .withName(name + "-source")
+                  .withTimestampExtractor(validation.recordTime()),
               Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(store)
                   .withKeySerde(Serdes.String())
                   .withValueSerde(values));
@@ -147,7 +151,10 @@ public final class SharedSources {
   private <V extends SpecificRecord> KStream<String, V> stream(
       String topic, String name, Class<V> type) {
     return builder.stream(
-        topic, Consumed.with(Serdes.String(), serdes.value(type)).withName(name + "-source"));
+        topic,
+        Consumed.with(Serdes.String(), serdes.value(type))
+            .withName(name + "-source")
+            .withTimestampExtractor(validation.recordTime()));
   }
 
   @SuppressWarnings("unchecked")

@@ -10,12 +10,9 @@ import io.plumbline.topology.design.DesignTopology;
 import io.plumbline.topology.installation.InstallationTopology;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.TopologyException;
 import org.junit.jupiter.api.Test;
@@ -25,9 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SharedSourcesTest {
 
   private final PlumblineTopics topics = PlumblineTopics.defaultTopics();
-  private final TopologyConfig config =
-      new TopologyConfig(
-          topics, Map.of("schema.registry.url", "mock://intent-tables-" + UUID.randomUUID()));
+  private final TopologyConfig config = TestTopologies.config(topics, "intent-tables");
 
   @TempDir Path stateDir;
 
@@ -49,12 +44,8 @@ class SharedSourcesTest {
     new InstallationTopology(config).addTo(builder, intent);
     new DesignTopology(config).addTo(builder, intent);
 
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "intent-tables-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
+    Properties props = TestTopologies.streamsProperties("intent-tables-test", stateDir);
+    try (TopologyTestDriver driver = TestTopologies.driver(builder.build(), props)) {
       var feeds =
           driver.createInputTopic(
               topics.intentPowerFeeds(),

@@ -15,6 +15,8 @@ import java.util.TreeMap;
  * @param phaseTimeout longest wait for the reconciler to catch up with one phase
  * @param settings Plumbline settings for the reconciler ({@code --set key=value}), for example
  *     {@code streams.commit.interval.ms=200}: to measure a setting's effect in the same conditions
+ * @param restoreOnly stop after the state rebuild ({@code --restore-only}): the build-out, memory
+ *     and restore figures of a large site without the half hour of throughput and latency phases
  */
 public record BenchOptions(
     boolean quick,
@@ -23,11 +25,12 @@ public record BenchOptions(
     Duration latencyDuration,
     int probesPerSecond,
     Duration phaseTimeout,
-    Map<String, String> settings) {
+    Map<String, String> settings,
+    boolean restoreOnly) {
 
   public static final String USAGE =
       "usage: plumbline bench [--quick] [--scalable-units N] [--rate EVENTS_PER_S]"
-          + " [--latency-seconds S] [--set KEY=VALUE]...\n"
+          + " [--latency-seconds S] [--set KEY=VALUE]... [--restore-only]\n"
           + "       plumbline bench serde [--apicurio | REGISTRY_URL]";
 
   public BenchOptions {
@@ -46,7 +49,7 @@ public record BenchOptions(
   /** The full run: a 100,000-GPU site, 10,000 events/s for a minute. */
   public static BenchOptions full() {
     return new BenchOptions(
-        false, 391, 10_000, Duration.ofSeconds(60), 10, Duration.ofMinutes(30), Map.of());
+        false, 391, 10_000, Duration.ofSeconds(60), 10, Duration.ofMinutes(30), Map.of(), false);
   }
 
   /**
@@ -56,7 +59,7 @@ public record BenchOptions(
    */
   public static BenchOptions quickRun() {
     return new BenchOptions(
-        true, 10, 500, Duration.ofSeconds(15), 10, Duration.ofMinutes(3), Map.of());
+        true, 10, 500, Duration.ofSeconds(15), 10, Duration.ofMinutes(3), Map.of(), false);
   }
 
   /** Parses the command line; throws IllegalArgumentException naming a bad option. */
@@ -70,9 +73,11 @@ public record BenchOptions(
     int rate = options.offeredEventsPerSecond;
     Duration latency = options.latencyDuration;
     Map<String, String> settings = new TreeMap<>();
+    boolean restoreOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> {}
+        case "--restore-only" -> restoreOnly = true;
         case "--scalable-units" -> units = intValue(args, ++i);
         case "--rate" -> rate = intValue(args, ++i);
         case "--latency-seconds" -> latency = Duration.ofSeconds(intValue(args, ++i));
@@ -88,7 +93,14 @@ public record BenchOptions(
       }
     }
     return new BenchOptions(
-        quick, units, rate, latency, options.probesPerSecond, options.phaseTimeout, settings);
+        quick,
+        units,
+        rate,
+        latency,
+        options.probesPerSecond,
+        options.phaseTimeout,
+        settings,
+        restoreOnly);
   }
 
   private static String value(String[] args, int index) {

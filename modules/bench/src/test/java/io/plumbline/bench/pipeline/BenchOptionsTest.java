@@ -32,6 +32,14 @@ class BenchOptionsTest {
   }
 
   @Test
+  void restoreOnlyStopsAfterTheRebuildAndIsOffByDefault() {
+    assertThat(BenchOptions.parse().restoreOnly()).isFalse();
+    BenchOptions options = BenchOptions.parse("--restore-only");
+    assertThat(options.restoreOnly()).isTrue();
+    assertThat(options.scalableUnits()).isEqualTo(BenchOptions.full().scalableUnits());
+  }
+
+  @Test
   void settingsPassThroughToTheReconciler() {
     BenchOptions options =
         BenchOptions.parse(

@@ -3,30 +3,16 @@ package io.plumbline.it.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.app.PlumblineConfig;
-import io.plumbline.app.TopicLayout;
-import io.plumbline.avro.v1.Discrepancy;
 import io.plumbline.avro.v1.LifecycleStage;
 import io.plumbline.embedded.KafkaBrokerProcess;
 import io.plumbline.it.support.SharedComponents;
-import io.plumbline.simulator.GroundTruth;
 import io.plumbline.simulator.Scenario;
-import io.plumbline.simulator.SiteSimulator;
-import io.plumbline.simulator.SiteSpec;
 import io.plumbline.simulator.TruthComparison;
-import io.plumbline.simulator.kafka.SimulationPublisher;
-import io.plumbline.simulator.kafka.StreamsQuiescence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +36,6 @@ class BrokerOutageIT {
   private static final boolean KILL = Boolean.getBoolean("reliability.broker.outage.kill");
   private static final Scenario.Phase OUTAGE_AFTER = Scenario.Phase.INSTALLATION;
   private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
-  private static final short ONE = 1;
 
   @Test
   void theReconcilerRidesOutABrokerOutageWithoutARestartAndLosesNothing() throws Exception {
@@ -68,31 +53,18 @@ class BrokerOutageIT {
       Path configFile =
           ReconcilerSettings.write(
               settings, work.resolve("plumbline.properties"), "BrokerOutageIT " + run);
-      try (Admin admin =
-          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-        admin
-            .createTopics(TopicLayout.newTopics(config.topics(), 1, ONE))
-            .all()
-            .get(60, TimeUnit.SECONDS);
-      }
-      Instant start = Instant.now().minus(80, ChronoUnit.MINUTES);
-      SiteSimulator simulator =
-          new SiteSimulator(
-              SiteSpec.defaults(start).withStart(start).withFaultRate(0.01).withSeed(SEED));
-      GroundTruth truth = simulator.truth();
+      SimulatedSiteRun.createTopics(config);
+      SimulatedSiteRun site = SimulatedSiteRun.seeded(SEED);
 
       ReconcilerProcess reconciler = new ReconcilerProcess(configFile, work);
       long began = System.nanoTime();
       long[] recoveredAfter = {-1, -1};
-      try (SimulationPublisher input =
-              new SimulationPublisher(bootstrap, config.registrySettings(), config.topics());
-          StreamsQuiescence caughtUp = ReconcilerOutputs.quiescence(config)) {
+      try (SimulatedSiteRun.Feed input = site.into(config, STEP_TIMEOUT)) {
         reconciler.start();
         reconciler.awaitReady(STEP_TIMEOUT);
         long pid = reconciler.pid();
         long records =
-            input.publish(
-                simulator,
+            input.all(
                 (phase, count) -> {
                   if (phase == OUTAGE_AFTER) {
                     // The phase is produced but not yet reconciled: the broker goes mid-work.
@@ -109,19 +81,14 @@ class BrokerOutageIT {
                     long back = System.nanoTime();
                     reconciler.awaitReady(STEP_TIMEOUT);
                     recoveredAfter[0] = (System.nanoTime() - back) / 1_000_000;
-                    caughtUp.await(STEP_TIMEOUT);
+                    input.awaitCaughtUp();
                     recoveredAfter[1] = (System.nanoTime() - back) / 1_000_000;
-                  } else {
-                    caughtUp.await(STEP_TIMEOUT);
                   }
                 });
-        caughtUp.await(STEP_TIMEOUT);
+        input.awaitCaughtUp();
         long elapsed = (System.nanoTime() - began) / 1_000_000;
 
-        List<ConsumerRecord<String, Discrepancy>> discrepancies =
-            ReconcilerOutputs.discrepancies(config);
-        TruthComparison againstTruth =
-            TruthComparison.of(truth.transitions(), ReconcilerOutputs.transitions(discrepancies));
+        TruthComparison againstTruth = site.againstTruth(config);
         Map<String, LifecycleStage> stages = ReconcilerOutputs.stages(config);
         System.out.printf(
             "broker outage: seed %d, %d records, broker %s for %d s after %s; reconciler ready"
@@ -143,10 +110,10 @@ class BrokerOutageIT {
             .doesNotContain("stream thread failed")
             .doesNotContain("-> ERROR");
         assertThat(againstTruth.exact()).as(againstTruth.report()).isTrue();
-        assertThat(ReconcilerOutputs.stagesOffTruth(stages, truth))
+        assertThat(ReconcilerOutputs.stagesOffTruth(stages, site.truth()))
             .as("node stages against the ground truth")
             .isEmpty();
-        assertThat(stages).hasSizeGreaterThanOrEqualTo(simulator.layout().nodes());
+        assertThat(stages).hasSizeGreaterThanOrEqualTo(site.simulator().layout().nodes());
       } finally {
         if (reconciler.alive()) {
           reconciler.stop();

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.app.PlumblineConfig;
 import io.plumbline.app.Reconciler;
-import io.plumbline.app.TopicLayout;
 import io.plumbline.avro.v1.Discrepancy;
 import io.plumbline.avro.v1.DiscrepancyState;
 import io.plumbline.avro.v1.LifecycleStage;
 import io.plumbline.it.support.CommittedTopic;
 import io.plumbline.it.support.SharedComponents;
-import io.plumbline.simulator.GroundTruth;
 import io.plumbline.simulator.Scenario;
 import io.plumbline.simulator.SiteSimulator;
-import io.plumbline.simulator.SiteSpec;
-import io.plumbline.simulator.TopicRole;
 import io.plumbline.simulator.TruthComparison;
 import io.plumbline.simulator.kafka.SimulationPublisher;
 import io.plumbline.simulator.kafka.StreamsQuiescence;
@@ -22,10 +18,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +35,6 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -79,7 +73,6 @@ class CrashRestartIT {
   private static final Duration PER_KILL_TIMEOUT = Duration.ofMinutes(1);
   private static final Duration STALL = Duration.ofSeconds(8);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
-  private static final short ONE = 1;
 
   @Test
   void killedAtRandomMomentsTheReconcilerLosesAndDuplicatesNothing() throws Exception {
@@ -101,18 +94,9 @@ class CrashRestartIT {
     Path configFile =
         ReconcilerSettings.write(
             settings, work.resolve("plumbline.properties"), "CrashRestartIT " + run);
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      List<NewTopic> newTopics = new ArrayList<>(TopicLayout.newTopics(config.topics(), 1, ONE));
-      newTopics.addAll(TopicLayout.newTopics(referenceConfig.topics(), 1, ONE));
-      admin.createTopics(newTopics).all().get(60, TimeUnit.SECONDS);
-    }
-
-    Instant start = Instant.now().minus(80, ChronoUnit.MINUTES);
-    SiteSimulator simulator =
-        new SiteSimulator(
-            SiteSpec.defaults(start).withStart(start).withFaultRate(0.01).withSeed(SEED));
-    GroundTruth truth = simulator.truth();
+    SimulatedSiteRun.createTopics(config, referenceConfig);
+    SimulatedSiteRun site = SimulatedSiteRun.seeded(SEED);
+    SiteSimulator simulator = site.simulator();
 
     ReconcilerProcess reconciler = new ReconcilerProcess(configFile, work);
     ExecutorService publishing = Executors.newSingleThreadExecutor();
@@ -128,7 +112,12 @@ class CrashRestartIT {
                 bootstrap, referenceConfig.registrySettings(), referenceConfig.topics());
         StreamsQuiescence crashedCaughtUp = ReconcilerOutputs.quiescence(config);
         StreamsQuiescence referenceCaughtUp = ReconcilerOutputs.quiescence(referenceConfig);
-        PoisonPills poison = new PoisonPills(bootstrap, SEED, POISON_ONE_IN)) {
+        PoisonPills poison =
+            new PoisonPills(
+                config,
+                SEED,
+                POISON_ONE_IN,
+                EnumSet.of(PoisonKind.NOT_AVRO, PoisonKind.UNKNOWN_SCHEMA_ID))) {
       reference.start();
       reconciler.start();
       // The same records go to the killed reconciler and to an undisturbed one (in this JVM).
@@ -146,10 +135,7 @@ class CrashRestartIT {
                         crashedInput.send(event);
                         referenceInput.send(event);
                         count[0]++;
-                        if (event.role() != TopicRole.INTENT_SITES) {
-                          poison.maybeInject(
-                              event.role().topic(config.topics()), event.timestamp());
-                        }
+                        poison.sent(event);
                       });
                   crashedInput.flush();
                   referenceInput.flush();
@@ -218,7 +204,8 @@ class CrashRestartIT {
               ReconcilerOutputs.transitions(ReconcilerOutputs.discrepancies(referenceConfig)),
               ReconcilerOutputs.transitions(discrepancies));
       TruthComparison againstTruth =
-          TruthComparison.of(truth.transitions(), ReconcilerOutputs.transitions(discrepancies));
+          TruthComparison.of(
+              site.truth().transitions(), ReconcilerOutputs.transitions(discrepancies));
       System.out.printf(
           "reliability: seed %d, %d records, %d kills (%d starts), 1 stall of %d s, %d ms%n",
           SEED, records, kills.get(), reconciler.starts(), STALL.toSeconds(), elapsed);
@@ -245,7 +232,7 @@ class CrashRestartIT {
       assertThat(deadLetters)
           .as("the dead-letter topic holds exactly the injected records, each once")
           .extracting(ConsumerRecord::key)
-          .containsExactlyInAnyOrderElementsOf(poison.injected());
+          .containsExactlyInAnyOrderElementsOf(poison.injectedKeys());
       assertThat(deadLetters)
           .allSatisfy(
               record ->

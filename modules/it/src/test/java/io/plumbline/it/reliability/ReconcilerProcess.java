@@ -135,10 +135,7 @@ final class ReconcilerProcess {
             "reconciler exited with " + process.exitValue() + " before ready:\n" + output());
       }
       if (api == null) {
-        Matcher m = API_LINE.matcher(output());
-        if (m.find()) {
-          api = URI.create(m.group(1));
-        }
+        api = api();
       }
       if (api != null && ready(api)) {
         return;
@@ -146,6 +143,28 @@ final class ReconcilerProcess {
       exitsWithin(POLL);
     }
     throw new AssertionError("reconciler not ready after " + timeout + ":\n" + output());
+  }
+
+  /** The current run's HTTP API as it announced it, or null before it has. */
+  URI api() {
+    Matcher m = API_LINE.matcher(output());
+    return m.find() ? URI.create(m.group(1)) : null;
+  }
+
+  /** The body of {@code GET path} on the current run's HTTP API (which must have announced it). */
+  String get(String path) throws IOException, InterruptedException {
+    URI api = api();
+    if (api == null) {
+      throw new IllegalStateException("the reconciler has not announced its HTTP API yet");
+    }
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException("GET " + path + " answered " + response.statusCode());
+    }
+    return response.body();
   }
 
   private boolean ready(URI api) throws InterruptedException {

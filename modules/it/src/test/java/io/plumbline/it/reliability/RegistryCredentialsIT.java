@@ -3,19 +3,12 @@ package io.plumbline.it.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.app.PlumblineConfig;
-import io.plumbline.app.TopicLayout;
 import io.plumbline.it.support.SharedComponents;
 import io.plumbline.simulator.Scenario;
-import io.plumbline.simulator.SiteSimulator;
-import io.plumbline.simulator.SiteSpec;
-import io.plumbline.simulator.kafka.SimulationPublisher;
-import io.plumbline.simulator.kafka.StreamsQuiescence;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,7 +26,6 @@ class RegistryCredentialsIT {
   private static final String PASSWORD = "correct-horse";
   private static final String WRONG_PASSWORD = "wrong-battery";
   private static final Duration STEP_TIMEOUT = Duration.ofMinutes(3);
-  private static final short ONE = 1;
 
   @Test
   void refusedCredentialsStopTheReconcilerWithOneClearMessageAndGoodOnesWork() throws Exception {
@@ -48,7 +40,7 @@ class RegistryCredentialsIT {
               bootstrap, registryUrl, "it-registry-auth-" + run, work.resolve("state"));
       settings.put("basic.auth.credentials.source", "USER_INFO");
       PlumblineConfig config = PlumblineConfig.of(settings);
-      SharedComponents.kafka().createTopics(TopicLayout.newTopics(config.topics(), 1, ONE));
+      SimulatedSiteRun.createTopics(config);
 
       settings.put("basic.auth.user.info", USER + ":" + WRONG_PASSWORD);
       Path refusedDir = Files.createDirectories(work.resolve("refused"));
@@ -82,22 +74,14 @@ class RegistryCredentialsIT {
               ReconcilerSettings.write(
                   settings, acceptedDir.resolve("plumbline.properties"), "good credentials"),
               acceptedDir);
-      Instant start = Instant.now().minus(80, ChronoUnit.MINUTES);
-      SiteSimulator simulator =
-          new SiteSimulator(SiteSpec.defaults(start).withStart(start).withSeed(7));
-      try (SimulationPublisher input =
-              new SimulationPublisher(
-                  bootstrap, goodConfig.registrySettings(), goodConfig.topics());
-          StreamsQuiescence caughtUp = ReconcilerOutputs.quiescence(goodConfig)) {
+      SimulatedSiteRun site = SimulatedSiteRun.of(SimulatedSiteRun.recentSite().withSeed(7));
+      try (SimulatedSiteRun.Feed input = site.into(goodConfig, STEP_TIMEOUT)) {
         accepted.start();
         accepted.awaitReady(STEP_TIMEOUT);
         int forwardedBefore = proxy.forwarded();
-        for (Scenario.Phase phase :
-            new Scenario.Phase[] {Scenario.Phase.ORDERS, Scenario.Phase.DESIGN}) {
-          simulator.play(phase, input::send);
-        }
-        input.flush();
-        caughtUp.await(STEP_TIMEOUT);
+        input.produce(Scenario.Phase.ORDERS);
+        input.produce(Scenario.Phase.DESIGN);
+        input.awaitCaughtUp();
         assertThat(accepted.alive()).as("the reconciler with good credentials runs").isTrue();
         assertThat(proxy.forwarded())
             .as("schema look-ups went through the authenticating proxy")

@@ -3,25 +3,16 @@ package io.plumbline.it.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.app.PlumblineConfig;
-import io.plumbline.app.TopicLayout;
-import io.plumbline.avro.v1.LifecycleStage;
 import io.plumbline.embedded.ApicurioRegistry;
 import io.plumbline.it.support.SharedComponents;
 import io.plumbline.serde.AvroSerdeConfig;
 import io.plumbline.serde.SpecificAvroSerializer;
-import io.plumbline.simulator.GroundTruth;
 import io.plumbline.simulator.Scenario;
 import io.plumbline.simulator.SimEvent;
-import io.plumbline.simulator.SiteSimulator;
-import io.plumbline.simulator.SiteSpec;
 import io.plumbline.simulator.TruthComparison;
-import io.plumbline.simulator.kafka.SimulationPublisher;
-import io.plumbline.simulator.kafka.StreamsQuiescence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -53,7 +44,6 @@ class RegistryOutagePipelineIT {
   private static final Set<Scenario.Phase> DURING_OUTAGE =
       EnumSet.of(Scenario.Phase.ROUTINE_CRAWL, Scenario.Phase.FIXES);
   private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
-  private static final short ONE = 1;
 
   @Test
   void cachedSchemasCarryThePipelineThroughARegistryOutageAndNewOnesAreRetried() throws Exception {
@@ -72,25 +62,22 @@ class RegistryOutagePipelineIT {
               "it-registry-outage-" + run,
               work.resolve("state"));
       PlumblineConfig config = PlumblineConfig.of(settings);
-      SharedComponents.kafka().createTopics(TopicLayout.newTopics(config.topics(), 1, ONE));
+      SimulatedSiteRun.createTopics(config);
       reconciler =
           new ReconcilerProcess(
               ReconcilerSettings.write(
                   settings, work.resolve("plumbline.properties"), "RegistryOutagePipelineIT"),
               work);
-      Instant start = Instant.now().minus(80, ChronoUnit.MINUTES);
-      SiteSimulator simulator =
-          new SiteSimulator(
-              SiteSpec.defaults(start).withStart(start).withFaultRate(0.01).withSeed(SEED));
-      GroundTruth truth = simulator.truth();
+      SimulatedSiteRun site = SimulatedSiteRun.seeded(SEED);
       List<SimEvent> firstOrders = new ArrayList<>();
-      simulator.play(
-          Scenario.Phase.ORDERS,
-          event -> {
-            if (firstOrders.isEmpty()) {
-              firstOrders.add(event);
-            }
-          });
+      site.simulator()
+          .play(
+              Scenario.Phase.ORDERS,
+              event -> {
+                if (firstOrders.isEmpty()) {
+                  firstOrders.add(event);
+                }
+              });
       // Retries long enough to outlast the registry's restart on a loaded machine.
       Map<String, Object> patientSerde = new HashMap<>(config.registrySettings());
       patientSerde.put(AvroSerdeConfig.RETRIES, 12);
@@ -99,17 +86,14 @@ class RegistryOutagePipelineIT {
       ReconcilerProcess reconciling = reconciler;
       long[] recordsDuringOutage = {0};
       long[] newSchemaRegisteredAfter = {-1};
-      try (SimulationPublisher input =
-              new SimulationPublisher(bootstrap, config.registrySettings(), config.topics());
-          StreamsQuiescence caughtUp = ReconcilerOutputs.quiescence(config)) {
+      try (SimulatedSiteRun.Feed input = site.into(config, STEP_TIMEOUT)) {
         reconciling.start();
         reconciling.awaitReady(STEP_TIMEOUT);
         long pid = reconciling.pid();
         long records =
-            input.publish(
-                simulator,
+            input.all(
                 (phase, count) -> {
-                  caughtUp.await(STEP_TIMEOUT);
+                  input.awaitCaughtUp();
                   if (phase.ordinal() + 1 == Scenario.Phase.ROUTINE_CRAWL.ordinal()) {
                     registry[0].close();
                     assertThat(registry[0].isAlive()).isFalse();
@@ -122,13 +106,9 @@ class RegistryOutagePipelineIT {
                     }
                   }
                 });
-        caughtUp.await(STEP_TIMEOUT);
+        input.awaitCaughtUp();
 
-        TruthComparison againstTruth =
-            TruthComparison.of(
-                truth.transitions(),
-                ReconcilerOutputs.transitions(ReconcilerOutputs.discrepancies(config)));
-        Map<String, LifecycleStage> stages = ReconcilerOutputs.stages(config);
+        TruthComparison againstTruth = site.againstTruth(config);
         System.out.printf(
             "registry outage: seed %d, %d records, %d of them produced and reconciled while the"
                 + " registry was down; a new schema registered %d ms after the registry was"
@@ -143,7 +123,7 @@ class RegistryOutagePipelineIT {
             .doesNotContain("stream thread failed")
             .doesNotContain("-> ERROR");
         assertThat(againstTruth.exact()).as(againstTruth.report()).isTrue();
-        assertThat(ReconcilerOutputs.stagesOffTruth(stages, truth))
+        assertThat(site.stagesOffTruth(config))
             .as("node stages against the ground truth")
             .isEmpty();
       }

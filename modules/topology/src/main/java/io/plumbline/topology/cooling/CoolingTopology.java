@@ -70,17 +70,19 @@ public final class CoolingTopology {
     Serde<String> keys = Serdes.String();
     Serde<EnvironmentReading> readingSerde = serdes.value(EnvironmentReading.class);
     Serde<EnvironmentWindow> windowSerde = serdes.value(EnvironmentWindow.class);
+    InputValidation validation = new InputValidation(config.validation());
 
     KStream<String, EnvironmentReading> readings =
-        new InputValidation(config.validation())
+        validation
             .environmentReadings(
                 builder.stream(
                     topics.environmentReadings(),
                     Consumed.with(keys, readingSerde)
                         .withName("cooling-readings-source")
                         .withTimestampExtractor(
-                            MeasuredAt.of(
-                                EnvironmentReading.class, EnvironmentReading::getMeasuredAt))))
+                            validation.eventTime(
+                                MeasuredAt.of(
+                                    EnvironmentReading.class, EnvironmentReading::getMeasuredAt)))))
             .filter(
                 (sensorId, reading) -> sensorId != null && reading != null,
                 Named.as("cooling-readings-present"));

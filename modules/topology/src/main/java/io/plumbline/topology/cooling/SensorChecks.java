@@ -9,6 +9,7 @@ import io.plumbline.avro.v1.Subject;
 import io.plumbline.topology.cooling.EnvironmentWindows.Mean;
 import io.plumbline.topology.lifecycle.Evaluation;
 import io.plumbline.topology.lifecycle.Finding;
+import io.plumbline.topology.telemetry.Assessment;
 import io.plumbline.topology.telemetry.Measurement;
 import io.plumbline.topology.telemetry.TelemetryVerdict;
 import java.util.ArrayList;
@@ -35,9 +36,6 @@ import java.util.Set;
  * transition.
  */
 final class SensorChecks {
-
-  /** The verdict, and the level of each decided check to remember for the next window. */
-  record Assessment(TelemetryVerdict verdict, Map<DiscrepancyType, Severity> levels) {}
 
   /** The checks with hysteresis state. */
   static final List<DiscrepancyType> TYPES =

@@ -3,6 +3,7 @@ package io.plumbline.topology.cooling;
 import io.plumbline.avro.internal.v1.EnvironmentWindow;
 import io.plumbline.avro.v1.DiscrepancyType;
 import io.plumbline.avro.v1.Severity;
+import io.plumbline.topology.telemetry.Assessment;
 import io.plumbline.topology.telemetry.CheckLevels;
 import io.plumbline.topology.telemetry.TelemetryVerdict;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class SensorEvaluator
             .setWindowEnd(record.key().window().endTime())
             .build();
     Map<DiscrepancyType, Severity> previous = levels.of(sensorId, SensorChecks.TYPES);
-    SensorChecks.Assessment assessment = SensorChecks.assess(window, previous, policy);
+    Assessment assessment = SensorChecks.assess(window, previous, policy);
     levels.update(sensorId, previous, assessment.levels());
     context.forward(record.withKey(sensorId).withValue(assessment.verdict()));
   }

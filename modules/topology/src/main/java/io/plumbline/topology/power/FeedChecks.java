@@ -10,6 +10,7 @@ import io.plumbline.topology.IntentSubjects;
 import io.plumbline.topology.UsablePower;
 import io.plumbline.topology.lifecycle.Evaluation;
 import io.plumbline.topology.lifecycle.Finding;
+import io.plumbline.topology.telemetry.Assessment;
 import io.plumbline.topology.telemetry.Measurement;
 import io.plumbline.topology.telemetry.TelemetryVerdict;
 import java.util.ArrayList;
@@ -41,9 +42,6 @@ import java.util.Set;
  * to the detail and to the alert.
  */
 final class FeedChecks {
-
-  /** The verdict, and the level of each decided check to remember for the next window. */
-  record Assessment(TelemetryVerdict verdict, Map<DiscrepancyType, Severity> levels) {}
 
   /** The checks with hysteresis state. */
   static final List<DiscrepancyType> TYPES =

@@ -16,6 +16,7 @@ import io.plumbline.topology.TopologyConfig;
 import io.plumbline.topology.lifecycle.DiscrepancyPublisher;
 import io.plumbline.topology.lifecycle.Evaluation;
 import io.plumbline.topology.telemetry.AlertPublisher;
+import io.plumbline.topology.telemetry.LevelledEvaluator;
 import io.plumbline.topology.telemetry.MeasuredAt;
 import io.plumbline.topology.telemetry.SilenceDetector;
 import io.plumbline.topology.telemetry.TelemetryVerdict;
@@ -112,16 +113,18 @@ public final class PowerTopology {
     Serde<PowerReading> readingSerde = serdes.value(PowerReading.class);
     Serde<FeedWindow> windowSerde = serdes.value(FeedWindow.class);
     Serde<IntentPowerFeed> feedSerde = serdes.value(IntentPowerFeed.class);
+    InputValidation validation = new InputValidation(config.validation());
 
     KStream<String, PowerReading> readings =
-        new InputValidation(config.validation())
+        validation
             .powerReadings(
                 builder.stream(
                     topics.powerReadings(),
                     Consumed.with(keys, readingSerde)
                         .withName("power-readings-source")
                         .withTimestampExtractor(
-                            MeasuredAt.of(PowerReading.class, PowerReading::getMeasuredAt))))
+                            validation.eventTime(
+                                MeasuredAt.of(PowerReading.class, PowerReading::getMeasuredAt)))))
             .filter(
                 (feedId, reading) -> feedId != null && reading != null,
                 Named.as("power-readings-present"));
@@ -179,7 +182,11 @@ public final class PowerTopology {
         feedContexts
             .toStream(Named.as("power-feed-contexts"))
             .processValues(
-                () -> new FeedEvaluator(LOAD_LEVEL_STORE, policy),
+                () ->
+                    new LevelledEvaluator<FeedContext>(
+                        LOAD_LEVEL_STORE,
+                        FeedChecks.TYPES,
+                        (feed, previous) -> FeedChecks.assess(feed, previous, policy)),
                 Named.as("power-feed-evaluator"),
                 LOAD_LEVEL_STORE);
     DiscrepancyPublisher.publish(
@@ -236,7 +243,11 @@ public final class PowerTopology {
             .leftJoin(rackLoads, RackContext::new, Named.as("power-rack-with-loads"))
             .toStream(Named.as("power-rack-contexts"))
             .processValues(
-                () -> new RackEvaluator(RACK_LEVEL_STORE, policy),
+                () ->
+                    new LevelledEvaluator<RackContext>(
+                        RACK_LEVEL_STORE,
+                        RackChecks.TYPES,
+                        (rack, previous) -> RackChecks.assess(rack, previous, policy)),
                 Named.as("power-rack-evaluator"),
                 RACK_LEVEL_STORE);
     DiscrepancyPublisher.publish(

@@ -9,6 +9,7 @@ import io.plumbline.avro.v1.Subject;
 import io.plumbline.topology.IntentSubjects;
 import io.plumbline.topology.lifecycle.Evaluation;
 import io.plumbline.topology.lifecycle.Finding;
+import io.plumbline.topology.telemetry.Assessment;
 import io.plumbline.topology.telemetry.Hysteresis;
 import io.plumbline.topology.telemetry.Measurement;
 import io.plumbline.topology.telemetry.TelemetryVerdict;
@@ -40,9 +41,6 @@ import java.util.function.Function;
  * check stays undecided until every feed reported.
  */
 final class RackChecks {
-
-  /** The verdict, and the levels to remember for the next evaluation. */
-  record Assessment(TelemetryVerdict verdict, Map<DiscrepancyType, Severity> levels) {}
 
   static final List<DiscrepancyType> TYPES =
       List.of(

@@ -12,7 +12,7 @@ public final class EnvironmentReadingValidator implements InputRule<EnvironmentR
   private static final double ABSOLUTE_ZERO_CELSIUS = -273.15;
 
   @Override
-  public void check(String key, EnvironmentReading reading, long eventTime, long now) {
+  public void check(String key, EnvironmentReading reading) {
     double value = reading.getValue();
     EnvironmentKind kind = reading.getKind();
     String what = kind + " value";

@@ -4,15 +4,16 @@ import io.plumbline.avro.v1.EnvironmentReading;
 import io.plumbline.avro.v1.ObservedSystem;
 import io.plumbline.avro.v1.PowerReading;
 import io.plumbline.avro.v1.Receipt;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.FailOnInvalidTimestamp;
+import org.apache.kafka.streams.processor.TimestampExtractor;
 
 /**
  * Puts a validation step right behind each input stream's source, so that a record which makes no
  * sense is dead-lettered with its source bytes before any rule or store sees it. Every input gets
- * the key and clock checks, then the value checks of its kind.
+ * the key and clock checks, then the value checks of its kind. A source it gates must read its
+ * event time through {@link #eventTime} or {@link #recordTime}, which judge the clock.
  */
 public final class InputValidation {
 
@@ -39,11 +40,20 @@ public final class InputValidation {
     return gate(in, "observed-systems-valid", new ObservedSystemValidator());
   }
 
+  /**
+   * The event-time extractor for a source this validation gates (or an intent table): {@code
+   * eventTime} with far-future times kept out of stream time.
+   */
+  public TimestampExtractor eventTime(TimestampExtractor eventTime) {
+    return new FarFutureGuard(eventTime, policy);
+  }
+
+  /** The event-time extractor for a source whose event time is the record timestamp. */
+  public TimestampExtractor recordTime() {
+    return eventTime(new FailOnInvalidTimestamp());
+  }
+
   private <V> KStream<String, V> gate(KStream<String, V> in, String name, InputRule<V> values) {
-    List<InputRule<V>> rules = new ArrayList<>();
-    rules.add(new KeyPresent<>());
-    rules.add(new NotFromTheFuture<>(policy.maxFutureSkew()));
-    rules.add(values);
-    return in.processValues(() -> new InputGate<>(rules), Named.as(name));
+    return in.processValues(() -> new InputGate<>(policy, values), Named.as(name));
   }
 }

@@ -4,7 +4,7 @@ package io.plumbline.topology.validation;
 public final class KeyPresent<V> implements InputRule<V> {
 
   @Override
-  public void check(String key, V value, long eventTime, long now) {
+  public void check(String key, V value) {
     if (key == null) {
       throw new InvalidInputException(RejectionReason.NULL_KEY, "the record has no key");
     }

@@ -6,7 +6,7 @@ import io.plumbline.avro.v1.ObservedSystem;
 public final class ObservedSystemValidator implements InputRule<ObservedSystem> {
 
   @Override
-  public void check(String key, ObservedSystem system, long eventTime, long now) {
+  public void check(String key, ObservedSystem system) {
     Measured.nonNegative(system.getPowerWatts(), "powerWatts", RejectionReason.NEGATIVE_POWER);
   }
 }

@@ -10,7 +10,7 @@ import io.plumbline.avro.v1.PowerReading;
 public final class PowerReadingValidator implements InputRule<PowerReading> {
 
   @Override
-  public void check(String key, PowerReading reading, long eventTime, long now) {
+  public void check(String key, PowerReading reading) {
     Measured.nonNegative(
         reading.getTotalPowerWatts(), "totalPowerWatts", RejectionReason.NEGATIVE_POWER);
     Measured.nonNegative(reading.getEnergyKwh(), "energyKwh", RejectionReason.NEGATIVE_POWER);

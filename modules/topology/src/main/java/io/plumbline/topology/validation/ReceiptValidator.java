@@ -6,7 +6,7 @@ import io.plumbline.avro.v1.Receipt;
 public final class ReceiptValidator implements InputRule<Receipt> {
 
   @Override
-  public void check(String key, Receipt receipt, long eventTime, long now) {
+  public void check(String key, Receipt receipt) {
     if (receipt.getQuantity() < 0) {
       throw new InvalidInputException(
           RejectionReason.NEGATIVE_QUANTITY,

@@ -17,17 +17,15 @@ import io.plumbline.avro.v1.Severity;
 import io.plumbline.avro.v1.SubjectKind;
 import io.plumbline.topology.PlumblineTopics;
 import io.plumbline.topology.SharedSources;
+import io.plumbline.topology.TestTopologies;
 import io.plumbline.topology.TopologyConfig;
 import io.plumbline.topology.installation.InstallationTopology;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -66,25 +64,18 @@ class CablingTopologyTest {
 
   @BeforeEach
   void start() {
-    TopologyConfig config =
-        new TopologyConfig(
-            topics, Map.of("schema.registry.url", "mock://cabling-" + UUID.randomUUID()));
+    TopologyConfig config = TestTopologies.config(topics, "cabling");
     StreamsBuilder builder = new StreamsBuilder();
     SharedSources sources = new SharedSources(builder, config);
     KTable<String, DeviceContext> contexts =
         new InstallationTopology(config).addTo(builder, sources);
     new CablingTopology(config).addTo(builder, sources, contexts);
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "cabling-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    Properties props = TestTopologies.streamsProperties("cabling-test", stateDir);
     // The driver commits after every record; in-memory DSL stores keep that from flushing RocksDB.
     props.put(
         StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG,
         BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
-    // A wall clock well after every event time: input validation refuses event times ahead of it.
-    driver = new TopologyTestDriver(builder.build(), props, T0.plus(Duration.ofDays(365)));
+    driver = TestTopologies.driver(builder.build(), props);
     var serdes = config.serdes();
     var keys = Serdes.String();
     devices =

@@ -20,17 +20,14 @@ import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.Severity;
 import io.plumbline.avro.v1.SubjectKind;
 import io.plumbline.topology.PlumblineTopics;
+import io.plumbline.topology.TestTopologies;
 import io.plumbline.topology.TopologyConfig;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -66,18 +63,11 @@ class DesignTopologyTest {
 
   @BeforeEach
   void start() {
-    TopologyConfig config =
-        new TopologyConfig(
-            topics, Map.of("schema.registry.url", "mock://design-" + UUID.randomUUID()));
+    TopologyConfig config = TestTopologies.config(topics, "design");
     StreamsBuilder builder = new StreamsBuilder();
     new DesignTopology(config).addTo(builder);
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "design-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    // A wall clock well after every event time: input validation refuses event times ahead of it.
-    driver = new TopologyTestDriver(builder.build(), props, T0.plus(Duration.ofDays(365)));
+    Properties props = TestTopologies.streamsProperties("design-test", stateDir);
+    driver = TestTopologies.driver(builder.build(), props);
     var serdes = config.serdes();
     var keys = Serdes.String();
     racks =

@@ -12,6 +12,7 @@ import io.plumbline.avro.v1.Receipt;
 import io.plumbline.avro.v1.ReconciledDevice;
 import io.plumbline.topology.PlumblineTopics;
 import io.plumbline.topology.SharedSources;
+import io.plumbline.topology.TestTopologies;
 import io.plumbline.topology.TopologyConfig;
 import io.plumbline.topology.supply.SupplyTables;
 import io.plumbline.topology.supply.SupplyTopology;
@@ -22,11 +23,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -59,21 +58,14 @@ final class InstallationDriver implements AutoCloseable {
   /** With {@code withSupply}, supply runs too and feeds receipts and PO coverage to the devices. */
   InstallationDriver(Path stateDir, boolean withSupply) {
     PlumblineTopics topics = PlumblineTopics.defaultTopics();
-    TopologyConfig config =
-        new TopologyConfig(
-            topics, Map.of("schema.registry.url", "mock://installation-" + UUID.randomUUID()));
+    TopologyConfig config = TestTopologies.config(topics, "installation");
     StreamsBuilder builder = new StreamsBuilder();
     SharedSources sources = new SharedSources(builder, config);
     SupplyTables supply = withSupply ? new SupplyTopology(config).addTo(builder, sources) : null;
     new InstallationTopology(config, new InstallationPolicy(Duration.ofMinutes(1), RECEIVING_GRACE))
         .addTo(builder, sources, supply);
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "installation-catalogue-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-    // A wall clock well after every event time: input validation refuses event times ahead of it.
-    driver = new TopologyTestDriver(builder.build(), props, T0.plus(Duration.ofDays(365)));
+    Properties props = TestTopologies.streamsProperties("installation-catalogue-test", stateDir);
+    driver = TestTopologies.driver(builder.build(), props);
     var serdes = config.serdes();
     var keys = Serdes.String();
     types =

@@ -12,18 +12,15 @@ import io.plumbline.avro.v1.ObservedGpu;
 import io.plumbline.avro.v1.ObservedSystem;
 import io.plumbline.avro.v1.ReconciledDevice;
 import io.plumbline.topology.PlumblineTopics;
+import io.plumbline.topology.TestTopologies;
 import io.plumbline.topology.TopologyConfig;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -48,21 +45,14 @@ class InstallationTopologyTest {
 
   @BeforeEach
   void start() {
-    TopologyConfig config =
-        new TopologyConfig(
-            topics, Map.of("schema.registry.url", "mock://installation-" + UUID.randomUUID()));
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "installation-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    TopologyConfig config = TestTopologies.config(topics, "installation");
     // A state directory of its own: engineers and CI jobs running this test at once collide in
     // the shared default /tmp/kafka-streams/<application.id>.
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    Properties props = TestTopologies.streamsProperties("installation-test", stateDir);
     // The installation domain alone: other domains publish to the same discrepancy topic.
     StreamsBuilder builder = new StreamsBuilder();
     new InstallationTopology(config).addTo(builder);
-    // A wall clock well after every event time: input validation refuses event times ahead of it.
-    driver = new TopologyTestDriver(builder.build(), props, T0.plus(Duration.ofDays(365)));
+    driver = TestTopologies.driver(builder.build(), props);
     var serdes = config.serdes();
     var keys = Serdes.String();
     types =

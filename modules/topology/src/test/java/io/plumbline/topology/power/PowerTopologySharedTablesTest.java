@@ -7,17 +7,14 @@ import io.plumbline.avro.v1.IntentPowerFeed;
 import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.PowerReading;
 import io.plumbline.topology.PlumblineTopics;
+import io.plumbline.topology.TestTopologies;
 import io.plumbline.topology.TopologyConfig;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KTable;
@@ -34,9 +31,7 @@ class PowerTopologySharedTablesTest {
   @Test
   void worksOnFeedAndRackTablesReadElsewhere(@TempDir Path stateDir) {
     PlumblineTopics topics = PlumblineTopics.defaultTopics();
-    TopologyConfig config =
-        new TopologyConfig(
-            topics, Map.of("schema.registry.url", "mock://power-shared-" + UUID.randomUUID()));
+    TopologyConfig config = TestTopologies.config(topics, "power-shared");
     var serdes = config.serdes();
     var keys = Serdes.String();
     StreamsBuilder builder = new StreamsBuilder();
@@ -57,14 +52,9 @@ class PowerTopologySharedTablesTest {
                 .withKeySerde(keys)
                 .withValueSerde(serdes.value(IntentRack.class)));
     new PowerTopology(config).addTo(builder, feeds, racks);
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "power-shared-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    Properties props = TestTopologies.streamsProperties("power-shared-test", stateDir);
 
-    try (TopologyTestDriver driver =
-        new TopologyTestDriver(builder.build(), props, T0.plus(Duration.ofDays(365)))) {
+    try (TopologyTestDriver driver = TestTopologies.driver(builder.build(), props)) {
       var feedInput =
           driver.createInputTopic(
               topics.intentPowerFeeds(),

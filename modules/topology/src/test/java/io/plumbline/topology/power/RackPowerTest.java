@@ -16,14 +16,13 @@ import io.plumbline.avro.v1.PowerReading;
 import io.plumbline.avro.v1.Severity;
 import io.plumbline.avro.v1.SubjectKind;
 import io.plumbline.topology.PlumblineTopics;
+import io.plumbline.topology.TestTopologies;
 import io.plumbline.topology.TopologyConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -61,23 +60,16 @@ class RackPowerTest {
 
   @BeforeEach
   void start() {
-    TopologyConfig config =
-        new TopologyConfig(
-            topics, Map.of("schema.registry.url", "mock://rack-power-" + UUID.randomUUID()));
+    TopologyConfig config = TestTopologies.config(topics, "rack-power");
     StreamsBuilder builder = new StreamsBuilder();
     new PowerTopology(config).addTo(builder);
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "rack-power-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    Properties props = TestTopologies.streamsProperties("rack-power-test", stateDir);
     // Ticks advance stream time with readings of a feed the design lacks: dead-lettered.
     props.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         io.plumbline.topology.validation.InvalidInputHandler.class);
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters());
-    // A wall clock well after every event time: input validation refuses event times ahead of it.
-    driver = new TopologyTestDriver(builder.build(), props, T0.plus(Duration.ofDays(365)));
+    driver = TestTopologies.driver(builder.build(), props);
     var serdes = config.serdes();
     var keys = Serdes.String();
     racks =

@@ -14,16 +14,13 @@ import io.plumbline.avro.v1.Severity;
 import io.plumbline.avro.v1.Subject;
 import io.plumbline.avro.v1.SubjectKind;
 import io.plumbline.topology.PlumblineTopics;
+import io.plumbline.topology.TestTopologies;
 import io.plumbline.topology.TopologyConfig;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -38,9 +35,7 @@ class QueryStoresTest {
   private static final String ID = "WRONG_SKU:DEVICE:1402";
 
   private final PlumblineTopics topics = PlumblineTopics.defaultTopics();
-  private final TopologyConfig config =
-      new TopologyConfig(
-          topics, Map.of("schema.registry.url", "mock://query-stores-" + UUID.randomUUID()));
+  private final TopologyConfig config = TestTopologies.config(topics, "query-stores");
 
   @TempDir Path stateDir;
   private TopologyTestDriver driver;
@@ -52,13 +47,8 @@ class QueryStoresTest {
   void start() {
     StreamsBuilder builder = new StreamsBuilder();
     new QueryStores(config).addTo(builder);
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "query-stores-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    // A wall clock well after every event time: input validation refuses event times ahead of it.
-    driver = new TopologyTestDriver(builder.build(), props, T0.plus(Duration.ofDays(365)));
+    Properties props = TestTopologies.streamsProperties("query-stores-test", stateDir);
+    driver = TestTopologies.driver(builder.build(), props);
     discrepancies =
         driver.createInputTopic(
             topics.discrepancies(),

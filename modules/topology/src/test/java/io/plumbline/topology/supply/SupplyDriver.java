@@ -10,11 +10,10 @@ import io.plumbline.avro.v1.PurchaseOrderLine;
 import io.plumbline.avro.v1.Receipt;
 import io.plumbline.topology.PlumblineTopics;
 import io.plumbline.topology.SharedSources;
+import io.plumbline.topology.TestTopologies;
 import io.plumbline.topology.TopologyConfig;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
@@ -46,9 +45,7 @@ final class SupplyDriver implements AutoCloseable {
 
   SupplyDriver(SupplyPolicy policy) {
     PlumblineTopics topics = PlumblineTopics.defaultTopics();
-    TopologyConfig config =
-        new TopologyConfig(
-            topics, Map.of("schema.registry.url", "mock://supply-" + UUID.randomUUID()));
+    TopologyConfig config = TestTopologies.config(topics, "supply");
     StreamsBuilder builder = new StreamsBuilder();
     new SupplyTopology(config, policy).addTo(builder, new SharedSources(builder, config));
     Properties props = new Properties();
@@ -56,9 +53,7 @@ final class SupplyDriver implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "supply-test-" + UUID.randomUUID());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-    // The reconciler's clock a year after T0: the scenarios run over weeks of event time, and
-    // input validation refuses event times more than an hour ahead of the clock.
-    driver = new TopologyTestDriver(builder.build(), props, T0.plus(Duration.ofDays(365)));
+    driver = TestTopologies.driver(builder.build(), props);
     var serdes = config.serdes();
     var keys = Serdes.String();
     types =

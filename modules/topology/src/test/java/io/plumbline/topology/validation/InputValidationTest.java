@@ -15,6 +15,7 @@ import io.plumbline.topology.AvroSerdes;
 import io.plumbline.topology.PlumblineTopics;
 import io.plumbline.topology.PlumblineTopology;
 import io.plumbline.topology.SharedSources;
+import io.plumbline.topology.TestTopologies;
 import io.plumbline.topology.TopologyConfig;
 import io.plumbline.topology.cooling.CoolingTopology;
 import io.plumbline.topology.power.PowerTopology;
@@ -25,9 +26,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -70,14 +71,8 @@ class InputValidationTest {
 
   @BeforeEach
   void start() {
-    TopologyConfig config =
-        new TopologyConfig(
-            topics, Map.of("schema.registry.url", "mock://validation-" + UUID.randomUUID()));
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "validation-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    TopologyConfig config = TestTopologies.config(topics, "validation", NOW);
+    Properties props = TestTopologies.streamsProperties("validation-test", stateDir);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, InvalidInputHandler.class);
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters());
     driver = new TopologyTestDriver(PlumblineTopology.build(config), props, NOW);
@@ -185,6 +180,46 @@ class InputValidationTest {
     // Had the far-future reading advanced stream time, every window before it would have closed
     // and been evaluated; nothing was.
     assertThat(discrepancies.isEmpty()).isTrue();
+  }
+
+  @Test
+  void farFutureReadingDoesNotMoveStreamTimeSoNoFeedFallsSilent() {
+    power.pipeInput(FEED, reading(FEED, T0, 1_000, 3.0), T0);
+    PowerReading nextYear = reading(FEED, NOW.plus(Duration.ofDays(365)), 1_000, 3.0);
+    power.pipeInput(FEED, nextYear, T0);
+    power.pipeInput(FEED, reading(FEED, T0.plusSeconds(15), 1_000, 3.0), T0);
+
+    assertDeadLetter(
+        RejectionReason.FAR_FUTURE_TIMESTAMP, FEED, bytes(topics.powerReadings(), nextYear));
+    // Had next year's reading moved stream time, the silence sweep would have run a year on and
+    // found the feed silent since T0.
+    assertThat(discrepancies.isEmpty()).isTrue();
+    assertThat(readingsInWindows(FEED)).isEqualTo(2);
+  }
+
+  @Test
+  void designRecordStampedInTheFarFutureIsKeptWithoutMovingStreamTime() {
+    feeds.pipeInput("77", feed("77"), NOW.plus(Duration.ofDays(365)));
+    power.pipeInput("77", reading("77", T0, 1_000, 3.0), T0);
+
+    var stored = driver.<String, Object>getKeyValueStore(SharedSources.POWER_FEEDS_STORE);
+    assertThat(stored.get("77")).as("an intent table keeps the record").isNotNull();
+    assertThat(deadLetters.isEmpty()).isTrue();
+    assertThat(readingsInWindows("77")).as("a window stream time had not closed").isEqualTo(1);
+    assertThat(discrepancies.isEmpty()).isTrue();
+  }
+
+  @Test
+  void replayedDeadLetterIsJudgedAgainNotByItsOldVerdict() {
+    RecordHeaders stale = new RecordHeaders();
+    stale.add(
+        FarFutureGuard.CLAIMED_HEADER,
+        Long.toString(NOW.plus(Duration.ofDays(365)).toEpochMilli())
+            .getBytes(StandardCharsets.US_ASCII));
+    power.pipeInput(new TestRecord<>(FEED, reading(FEED, T0, 1_000, 3.0), stale, T0));
+
+    assertThat(deadLetters.isEmpty()).isTrue();
+    assertThat(readingsInWindows(FEED)).isEqualTo(1);
   }
 
   @Test
