@@ -1,5 +1,6 @@
 package io.plumbline.app;
 
+import io.plumbline.serde.SchemaRegistryException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code plumbline topics check|apply}: compares the cluster's topics with the declared layout
  * under {@code ops/topics/} and prints every difference; {@code apply} first creates missing topics
- * and sets differing topic configs. Exit status 0 when the cluster matches, 1 when differences
- * remain (or Kafka failed), 2 for bad arguments or settings.
+ * and sets differing topic configs, then sets the input subjects' registry compatibility ({@link
+ * InputSubjectCompatibility}). Exit status 0 when the cluster matches, 1 when differences remain
+ * (or Kafka failed), 2 for bad arguments or settings.
  */
 final class TopicsCommand implements Command {
 
@@ -57,6 +59,9 @@ final class TopicsCommand implements Command {
         new TopicApplier(admin).apply(spec, differences).forEach(out::println);
         differences = settled(audit, spec, config);
       }
+      if (apply) {
+        InputSubjectCompatibility.apply(config).forEach(out::println);
+      }
       if (differences.isEmpty()) {
         out.println("topics match " + specFile + ": " + spec.byRole().size() + " topics checked");
         return 0;
@@ -66,6 +71,10 @@ final class TopicsCommand implements Command {
       if (!apply && differences.stream().anyMatch(TopicDifference::fixableByApply)) {
         err.println("run plumbline topics apply to create missing topics and fix configs");
       }
+      return 1;
+    } catch (SchemaRegistryException e) {
+      LOG.debug("topics apply could not set the input subjects' compatibility", e);
+      err.println("could not set the input subjects' compatibility: " + e.getMessage());
       return 1;
     } catch (ExecutionException | KafkaException e) {
       LOG.debug("topics {} failed", rest.get(0), e);

@@ -3,6 +3,8 @@ package io.plumbline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.it.support.SharedComponents;
+import io.plumbline.serde.AvroSerdeConfig;
+import io.plumbline.serde.SubjectCompatibility;
 import io.plumbline.topology.PlumblineTopics;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,6 +48,18 @@ class TopicsCommandIT {
     CommandLine.Result apply = cli.run("topics", "apply", "--topics", spec);
     assertThat(apply.status()).as(apply.err()).isZero();
     assertThat(apply.out()).contains("created " + cli.topic("intent.devices"), "topics match");
+    // apply also sets the input subjects' registry compatibility (InputSubjectCompatibility).
+    String observed = cli.topic("observed.systems") + "-value";
+    assertThat(apply.out())
+        .contains("compatibility FULL_TRANSITIVE on subject " + observed)
+        .doesNotContain("on subject " + cli.topic("discrepancies") + "-value");
+    SubjectCompatibility levels =
+        new SubjectCompatibility(
+            AvroSerdeConfig.parse(
+                Map.of(
+                    AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                    SharedComponents.registry().ccompatUrl())));
+    assertThat(levels.get(observed)).contains("FULL_TRANSITIVE");
 
     CommandLine.Result after = cli.run("topics", "check", "--topics", spec);
     assertThat(after.status()).as(after.err()).isZero();
