@@ -32,6 +32,24 @@ public final class InputSubjectCompatibility {
 
   private InputSubjectCompatibility() {}
 
+  /**
+   * The input subjects of {@code config}'s registry whose own level is not {@value #LEVEL} (none
+   * set, or another): what {@code plumbline topics apply} would still set. Empty for a {@code
+   * mock://} registry.
+   *
+   * @throws io.plumbline.serde.SchemaRegistryException when the registry cannot be asked
+   */
+  public static List<String> unprotected(PlumblineConfig config) {
+    AvroSerdeConfig serde = AvroSerdeConfig.parse(config.registrySettings());
+    if (serde.isMockRegistry()) {
+      return List.of();
+    }
+    SubjectCompatibility compatibility = new SubjectCompatibility(serde);
+    return subjects(config.topics()).stream()
+        .filter(subject -> !compatibility.get(subject).filter(LEVEL::equals).isPresent())
+        .toList();
+  }
+
   /** The value subjects of Plumbline's input topics, under the default subject name strategy. */
   public static List<String> subjects(PlumblineTopics topics) {
     List<String> subjects = new ArrayList<>();

@@ -28,6 +28,8 @@ final class RunCommand implements Command {
       err.println("plumbline cannot start: " + problem.get());
       return 1;
     }
+    StartupChecks.warnings(config)
+        .forEach(warning -> err.println("plumbline: warning: " + warning));
     ReconcilerService service = ReconcilerService.start(config);
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "plumbline-shutdown"));
     out.println("Plumbline is reconciling; HTTP API on " + service.uri());

@@ -45,6 +45,32 @@ final class StartupChecks {
     return registryProblem(config);
   }
 
+  /**
+   * Warnings that do not stop the reconciler: input subjects without Plumbline's compatibility
+   * level (a deployment that has not run {@code plumbline topics apply} since it was added). A
+   * registry that cannot be asked gives no warning; {@link #problem} has already judged it.
+   */
+  static List<String> warnings(PlumblineConfig config) {
+    List<String> open;
+    try {
+      open = InputSubjectCompatibility.unprotected(config);
+    } catch (SchemaRegistryException | IllegalArgumentException e) {
+      LOG.debug("compatibility check failed", e);
+      return List.of();
+    }
+    if (open.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        open.size()
+            + " input subject(s) of the schema registry lack compatibility "
+            + InputSubjectCompatibility.LEVEL
+            + " (first: "
+            + open.get(0)
+            + "), so a producer could register a version this reconciler cannot read. Set it with:"
+            + " plumbline topics apply --config FILE --topics ops/topics/production.yaml");
+  }
+
   static Map<String, Object> adminSettings(PlumblineConfig config) {
     Map<String, Object> settings = new HashMap<>(config.adminSettings());
     settings.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ADMIN_TIMEOUT_MS);

@@ -6,7 +6,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,6 +41,17 @@ final class CommandLine {
   /** The topic name this instance uses for a role. */
   String topic(String role) {
     return prefix + "." + role;
+  }
+
+  /** This instance's settings as Plumbline reads them. */
+  PlumblineConfig config() {
+    Map<String, String> values = new HashMap<>();
+    for (int i = 1; i < settings.size(); i += 2) {
+      String setting = settings.get(i);
+      int eq = setting.indexOf('=');
+      values.put(setting.substring(0, eq), setting.substring(eq + 1));
+    }
+    return PlumblineConfig.of(values);
   }
 
   CommandLine set(String key, String value) {

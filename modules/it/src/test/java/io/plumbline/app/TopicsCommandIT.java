@@ -45,6 +45,14 @@ class TopicsCommandIT {
                 assertThat(before.err())
                     .contains(cli.topic(role) + " (topic." + role + "): missing"));
 
+    // A registry that has never been told: every input subject is unprotected, and run warns.
+    assertThat(InputSubjectCompatibility.unprotected(cli.config()))
+        .hasSize(InputSubjectCompatibility.subjects(cli.config().topics()).size());
+    assertThat(StartupChecks.warnings(cli.config()))
+        .singleElement()
+        .asString()
+        .contains("lack compatibility FULL_TRANSITIVE", "plumbline topics apply");
+
     CommandLine.Result apply = cli.run("topics", "apply", "--topics", spec);
     assertThat(apply.status()).as(apply.err()).isZero();
     assertThat(apply.out()).contains("created " + cli.topic("intent.devices"), "topics match");
@@ -60,6 +68,8 @@ class TopicsCommandIT {
                     AvroSerdeConfig.SCHEMA_REGISTRY_URL,
                     SharedComponents.registry().ccompatUrl())));
     assertThat(levels.get(observed)).contains("FULL_TRANSITIVE");
+    assertThat(InputSubjectCompatibility.unprotected(cli.config())).isEmpty();
+    assertThat(StartupChecks.warnings(cli.config())).isEmpty();
 
     CommandLine.Result after = cli.run("topics", "check", "--topics", spec);
     assertThat(after.status()).as(after.err()).isZero();
@@ -89,6 +99,14 @@ class TopicsCommandIT {
                 + " (topic.intent.sites): cleanup.policy is delete,"
                 + " expected compact")
         .contains(cli.topic("dead-letters") + " (topic.dead-letters): partitions is 1, expected 3");
+
+    // A registry that has never been told: every input subject is unprotected, and run warns.
+    assertThat(InputSubjectCompatibility.unprotected(cli.config()))
+        .hasSize(InputSubjectCompatibility.subjects(cli.config().topics()).size());
+    assertThat(StartupChecks.warnings(cli.config()))
+        .singleElement()
+        .asString()
+        .contains("lack compatibility FULL_TRANSITIVE", "plumbline topics apply");
 
     CommandLine.Result apply = cli.run("topics", "apply", "--topics", spec);
     assertThat(apply.status()).isEqualTo(1);
