@@ -100,14 +100,6 @@ class TopicsCommandIT {
                 + " expected compact")
         .contains(cli.topic("dead-letters") + " (topic.dead-letters): partitions is 1, expected 3");
 
-    // A registry that has never been told: every input subject is unprotected, and run warns.
-    assertThat(InputSubjectCompatibility.unprotected(cli.config()))
-        .hasSize(InputSubjectCompatibility.subjects(cli.config().topics()).size());
-    assertThat(StartupChecks.warnings(cli.config()))
-        .singleElement()
-        .asString()
-        .contains("lack compatibility FULL_TRANSITIVE", "plumbline topics apply");
-
     CommandLine.Result apply = cli.run("topics", "apply", "--topics", spec);
     assertThat(apply.status()).isEqualTo(1);
     assertThat(apply.out())
