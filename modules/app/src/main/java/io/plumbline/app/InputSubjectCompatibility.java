@@ -52,24 +52,9 @@ public final class InputSubjectCompatibility {
 
   /** The value subjects of Plumbline's input topics, under the default subject name strategy. */
   public static List<String> subjects(PlumblineTopics topics) {
-    List<String> subjects = new ArrayList<>();
-    for (String topic :
-        List.of(
-            topics.intentSites(),
-            topics.intentRacks(),
-            topics.intentDeviceTypes(),
-            topics.intentDevices(),
-            topics.intentCables(),
-            topics.intentPowerFeeds(),
-            topics.intentModules(),
-            topics.purchaseOrders(),
-            topics.receipts(),
-            topics.powerReadings(),
-            topics.environmentReadings(),
-            topics.observedSystems())) {
-      subjects.add(SubjectNameStrategy.TOPIC_NAME.subjectName(topic, false, null));
-    }
-    return List.copyOf(subjects);
+    return topics.inputs().stream()
+        .map(topic -> SubjectNameStrategy.TOPIC_NAME.subjectName(topic, false, null))
+        .toList();
   }
 
   /**

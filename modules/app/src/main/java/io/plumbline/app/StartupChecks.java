@@ -54,7 +54,7 @@ final class StartupChecks {
     List<String> open;
     try {
       open = InputSubjectCompatibility.unprotected(config);
-    } catch (SchemaRegistryException | IllegalArgumentException e) {
+    } catch (SchemaRegistryException e) {
       LOG.debug("compatibility check failed", e);
       return List.of();
     }

@@ -106,6 +106,26 @@ public record PlumblineTopics(
         names.get("intent.modules"));
   }
 
+  /**
+   * The topics other systems write and Plumbline reads: intent, supply, telemetry and BMC
+   * observations.
+   */
+  public java.util.List<String> inputs() {
+    return java.util.List.of(
+        intentSites,
+        intentRacks,
+        intentDeviceTypes,
+        intentDevices,
+        intentCables,
+        intentPowerFeeds,
+        intentModules,
+        purchaseOrders,
+        receipts,
+        powerReadings,
+        environmentReadings,
+        observedSystems);
+  }
+
   /** Intent topics are compacted tables keyed by NetBox id. */
   public java.util.List<String> compacted() {
     return java.util.List.of(

@@ -58,7 +58,8 @@ public final class CduReadings {
       if (rack.isEmpty()) {
         unmapped.add(cduId);
       }
-      Readings out = new Readings(cduId, rack.orElse(null), measuredAt, readings);
+      EnvironmentReadingList out =
+          new EnvironmentReadingList(cduId, rack.orElse(null), cduId, measuredAt, readings);
       for (String side : List.of("PrimaryCoolantConnectors", "SecondaryCoolantConnectors")) {
         for (JsonNode connector : reader.members(cdu, side)) {
           String sensor = side + "/" + text(connector, "Id");
@@ -109,24 +110,5 @@ public final class CduReadings {
       }
     }
     return new Outcome(readings, unmapped);
-  }
-
-  private record Readings(
-      String cduId, String rack, Instant measuredAt, List<EnvironmentReading> out) {
-    void add(String sensor, EnvironmentKind kind, Double value, String unit) {
-      if (value == null) {
-        return;
-      }
-      out.add(
-          EnvironmentReading.newBuilder()
-              .setSensorId(cduId + "/" + sensor)
-              .setRackId(rack)
-              .setCduId(cduId)
-              .setMeasuredAt(measuredAt)
-              .setKind(kind)
-              .setValue(value)
-              .setUnit(unit)
-              .build());
-    }
   }
 }

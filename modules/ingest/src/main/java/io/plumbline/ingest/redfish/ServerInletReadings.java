@@ -37,6 +37,9 @@ import java.util.Optional;
  */
 public final class ServerInletReadings {
 
+  private static final EnvironmentKind INLET = EnvironmentKind.INLET_TEMPERATURE;
+  private static final String CELSIUS = "Cel";
+
   private ServerInletReadings() {}
 
   /** The inlet readings of the server behind this service root; empty without a system. */
@@ -64,7 +67,9 @@ public final class ServerInletReadings {
                     observed.getBmcMac(),
                     address))
             .orElse(null);
-    Readings out = new Readings(address + "/" + chassisPath, rack, measuredAt, new ArrayList<>());
+    EnvironmentReadingList out =
+        new EnvironmentReadingList(
+            address + "/" + chassisPath, rack, null, measuredAt, new ArrayList<>());
     thermalMetrics(reader, chassis, out);
     if (out.readings().isEmpty()) {
       legacyThermal(reader, chassis, out);
@@ -72,7 +77,8 @@ public final class ServerInletReadings {
     return out.readings();
   }
 
-  private static void thermalMetrics(ResourceReader reader, JsonNode chassis, Readings out) {
+  private static void thermalMetrics(
+      ResourceReader reader, JsonNode chassis, EnvironmentReadingList out) {
     if (link(chassis.path("ThermalSubsystem")) == null) {
       return;
     }
@@ -87,17 +93,20 @@ public final class ServerInletReadings {
     for (JsonNode entry : metrics.get().path("TemperatureReadingsCelsius")) {
       String name = text(entry, "DeviceName");
       if (name != null && namesInlet(name)) {
-        out.add("ThermalMetrics/" + name, number(entry, "Reading"));
+        out.add("ThermalMetrics/" + name, INLET, number(entry, "Reading"), CELSIUS);
       }
     }
     if (out.readings().isEmpty()) {
       out.add(
           "ThermalMetrics/Intake",
-          number(metrics.get().path("TemperatureSummaryCelsius").path("Intake"), "Reading"));
+          INLET,
+          number(metrics.get().path("TemperatureSummaryCelsius").path("Intake"), "Reading"),
+          CELSIUS);
     }
   }
 
-  private static void legacyThermal(ResourceReader reader, JsonNode chassis, Readings out) {
+  private static void legacyThermal(
+      ResourceReader reader, JsonNode chassis, EnvironmentReadingList out) {
     if (link(chassis.path("Thermal")) == null) {
       return;
     }
@@ -115,7 +124,11 @@ public final class ServerInletReadings {
                     || "Absent".equalsIgnoreCase(state)) {
                   continue;
                 }
-                out.add("Thermal/Temperatures/" + member, number(sensor, "ReadingCelsius"));
+                out.add(
+                    "Thermal/Temperatures/" + member,
+                    INLET,
+                    number(sensor, "ReadingCelsius"),
+                    CELSIUS);
               }
             });
   }
@@ -123,23 +136,5 @@ public final class ServerInletReadings {
   private static boolean namesInlet(String deviceName) {
     String name = deviceName.toLowerCase(Locale.ROOT);
     return name.contains("intake") || name.contains("inlet");
-  }
-
-  private record Readings(
-      String prefix, String rack, Instant measuredAt, List<EnvironmentReading> readings) {
-    void add(String sensor, Double celsius) {
-      if (celsius == null) {
-        return;
-      }
-      readings.add(
-          EnvironmentReading.newBuilder()
-              .setSensorId(prefix + "/" + sensor)
-              .setRackId(rack)
-              .setMeasuredAt(measuredAt)
-              .setKind(EnvironmentKind.INLET_TEMPERATURE)
-              .setValue(celsius)
-              .setUnit("Cel")
-              .build());
-    }
   }
 }
