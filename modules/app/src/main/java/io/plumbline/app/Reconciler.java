@@ -2,6 +2,7 @@ package io.plumbline.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.plumbline.topology.PlumblineTopology;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -9,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -51,13 +51,7 @@ public final class Reconciler implements AutoCloseable {
     if (restoreListener != null) {
       streams.setGlobalStateRestoreListener(restoreListener);
     }
-    streams.setUncaughtExceptionHandler(
-        e -> {
-          // A processing failure that the dead-letter policy did not absorb: better to stop and be
-          // restarted than to skip records silently.
-          LOG.error("stream thread failed; shutting the reconciler down", e);
-          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+    streams.setUncaughtExceptionHandler(new StreamThreadFailurePolicy(Clock.systemUTC()));
     streams.setStateListener(
         (now, before) -> {
           LOG.info("reconciler state {} -> {}", before, now);

@@ -41,6 +41,10 @@ final class StreamsSettings {
     props.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         InvalidInputPolicy.class.getName());
+    // A record of ours that cannot be written is retried or fails the task; never dead-lettered.
+    props.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        OutputFailurePolicy.class.getName());
     // Every store, repartition and changelog must carry a name we chose: renaming one loses state.
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");

@@ -42,4 +42,10 @@ class StreamsSettingsTest {
     assertThat(consumerFetchWait(streams(Map.of("streams.consumer.fetch.max.wait.ms", "250"))))
         .hasToString("250");
   }
+
+  @Test
+  void ownOutputFailuresAreNeverDeadLettered() {
+    assertThat(streams(Map.of()).get(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG))
+        .isEqualTo(OutputFailurePolicy.class.getName());
+  }
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The broker goes away for a minute ({@code -Dreliability.broker.outage.seconds}, 60 by default)
@@ -27,21 +26,29 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <p>The broker is a {@link KafkaBrokerProcess} (a child JVM): the shared in-JVM broker cannot be
  * restarted on the same port. It is stopped with SIGTERM (a controlled shutdown, as for
  * maintenance) right after a phase of the site has been produced, so the reconciler is mid-way
- * through it; {@code -Dreliability.broker.outage.kill=true} uses SIGKILL instead.
+ * through it; {@code -Dreliability.broker.outage.kill=true} uses SIGKILL instead, and {@code
+ * -Dreliability.broker.outage.after=DESIGN} picks another phase. Whether the outage catches the
+ * reconciler committing or sending decides how it recovers (docs/reliability.md); both must end
+ * exact. The report names the stream threads replaced and, on a mismatch, every record about the
+ * subjects that differ and the reconciler's log file.
  */
-// Quarantined: an open defect (issue 7; docs/reliability.md, "Known defect") fails it in some
-// runs. Run it with -Dreliability.broker-outage=true.
-@EnabledIfSystemProperty(
-    named = "reliability.broker-outage",
-    matches = "true",
-    disabledReason = "quarantined: open broker-outage defect, see docs/reliability.md")
 class BrokerOutageIT {
 
   private static final long SEED = Long.getLong("reliability.seed", 42);
   private static final Duration OUTAGE =
       Duration.ofSeconds(Long.getLong("reliability.broker.outage.seconds", 60));
   private static final boolean KILL = Boolean.getBoolean("reliability.broker.outage.kill");
-  private static final Scenario.Phase OUTAGE_AFTER = Scenario.Phase.INSTALLATION;
+
+  /**
+   * The phase after which the broker goes: INSTALLATION by default; DESIGN (the largest) makes it
+   * likelier that the outage catches the reconciler sending rather than committing.
+   */
+  private static final Scenario.Phase OUTAGE_AFTER =
+      Scenario.Phase.valueOf(System.getProperty("reliability.broker.outage.after", "INSTALLATION"));
+
+  /** What the reconciler logs when it replaces a stream thread (StreamThreadFailurePolicy). */
+  private static final String THREAD_REPLACED = "replacing the stream thread after broker trouble";
+
   private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
 
   @Test
@@ -99,7 +106,8 @@ class BrokerOutageIT {
         Map<String, LifecycleStage> stages = ReconcilerOutputs.stages(config);
         System.out.printf(
             "broker outage: seed %d, %d records, broker %s for %d s after %s; reconciler ready"
-                + " %d ms and caught up %d ms after the broker returned; %d ms in all%n",
+                + " %d ms and caught up %d ms after the broker returned; %d ms in all; stream"
+                + " threads replaced: %d; waited for open transactions on %s%n",
             SEED,
             records,
             KILL ? "killed" : "stopped",
@@ -107,8 +115,18 @@ class BrokerOutageIT {
             OUTAGE_AFTER,
             recoveredAfter[0],
             recoveredAfter[1],
-            elapsed);
+            elapsed,
+            reconciler.output().lines().filter(l -> l.contains(THREAD_REPLACED)).count(),
+            input.openTransactionsSeen());
         System.out.print("broker outage: against the ground truth: " + againstTruth.report());
+        if (!againstTruth.exact()) {
+          System.out.print(
+              "broker outage: records about the unexpected subjects (reconciler log: "
+                  + reconciler.logFile()
+                  + "):\n"
+                  + ReconcilerOutputs.recordsAbout(
+                      ReconcilerOutputs.discrepancies(config), againstTruth.unexpected()));
+        }
         assertThat(reconciler.alive()).as("the reconciler is still running").isTrue();
         assertThat(reconciler.pid()).as("the same process throughout").isEqualTo(pid);
         assertThat(reconciler.starts()).as("never restarted").isEqualTo(1);

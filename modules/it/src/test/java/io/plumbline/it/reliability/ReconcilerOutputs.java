@@ -13,9 +13,12 @@ import io.plumbline.simulator.SiteLayout;
 import io.plumbline.simulator.TopicRole;
 import io.plumbline.simulator.kafka.StreamsQuiescence;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -54,6 +57,26 @@ final class ReconcilerOutputs {
       }
     }
     return out;
+  }
+
+  /**
+   * Every record (UPDATED too) about the subjects of {@code transitions}, one per line with its
+   * offset and timestamp, for a failure report: when a finding opened tells why.
+   */
+  static String recordsAbout(
+      List<ConsumerRecord<String, Discrepancy>> records, List<ExpectedTransition> transitions) {
+    Set<String> subjects = new HashSet<>();
+    transitions.forEach(t -> subjects.add(t.subjectId()));
+    StringBuilder out = new StringBuilder();
+    for (ConsumerRecord<String, Discrepancy> record : records) {
+      Discrepancy d = record.value();
+      if (d != null && subjects.contains(d.getSubject().getId())) {
+        out.append(
+            String.format(
+                "  @%d %s %s%n", record.offset(), Instant.ofEpochMilli(record.timestamp()), d));
+      }
+    }
+    return out.toString();
   }
 
   /** Each discrepancy id's OPENED and RESOLVED transitions, in order. */

@@ -113,6 +113,11 @@ final class ReconcilerProcess {
     return process.pid();
   }
 
+  /** The current run's log file. */
+  Path logFile() {
+    return log;
+  }
+
   /** The current run's output. */
   String output() {
     try {

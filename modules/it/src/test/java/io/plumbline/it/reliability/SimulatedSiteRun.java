@@ -16,10 +16,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * One simulated site run through a reconciler under test, the set-up the reliability tests share:
@@ -185,6 +187,11 @@ final class SimulatedSiteRun {
     /** Waits until the reconciler has committed every input record written so far. */
     void awaitCaughtUp() throws Exception {
       caughtUp.await(timeout);
+    }
+
+    /** Partitions on which a wait to catch up found a transaction still open, so far. */
+    Set<TopicPartition> openTransactionsSeen() {
+      return caughtUp.openTransactionsSeen();
     }
 
     /** Good records produced so far. */

@@ -25,8 +25,14 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
  * Waits until a Kafka Streams application has consumed everything written so far: its committed
  * offsets on every partition assigned to its members (input topics and its own internal source
  * topics: repartition and foreign-key subscription topics) reach their committed ends, twice in a
- * row with the same ends. Under exactly-once, outputs are committed with the input offsets, so the
- * app's outputs for every record produced before the call are then readable.
+ * row with the same ends, and no transaction is open on any of them. Under exactly-once, outputs
+ * are committed with the input offsets, so the app's outputs for every record produced before the
+ * call are then readable.
+ *
+ * <p>Why the open transactions: a read-committed end stops at the first open transaction, and the
+ * records written after it stay invisible until it ends. So while a transaction is open (one left
+ * by a producer the app replaced after a broker outage, say, until the broker aborts it) the
+ * offsets can look caught up with records still to come.
  */
 public final class StreamsQuiescence implements AutoCloseable {
 
@@ -35,6 +41,7 @@ public final class StreamsQuiescence implements AutoCloseable {
   private final Admin admin;
   private final String applicationId;
   private final Set<String> required;
+  private final Set<TopicPartition> openTransactionsSeen = new HashSet<>();
 
   /**
    * @param inputTopics topics the application must be assigned before it counts as caught up
@@ -77,13 +84,23 @@ public final class StreamsQuiescence implements AutoCloseable {
         }
       }
       if (behind.isEmpty() && ends.equals(previousEnds)) {
-        return;
+        Map<TopicPartition, Long> open = openTransactions(ends.keySet());
+        if (open.isEmpty()) {
+          return;
+        }
+        openTransactionsSeen.addAll(open.keySet());
+        behind = open;
       }
       previousEnds = behind.isEmpty() ? ends : null;
       TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
     }
     throw new TimeoutException(
-        "application " + applicationId + " still behind after " + timeout + ": " + behind);
+        "application "
+            + applicationId
+            + " still behind after "
+            + timeout
+            + " (records behind, or the first offset of a transaction still open): "
+            + behind);
   }
 
   /**
@@ -118,13 +135,33 @@ public final class StreamsQuiescence implements AutoCloseable {
         .listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
         .all()
         .get()
-        .forEach(
-            (tp, info) -> {
-              if (info.offset() > 0) {
-                ends.put(tp, info.offset());
-              }
-            });
+        .forEach((tp, info) -> ends.put(tp, info.offset()));
     return ends;
+  }
+
+  /** Partitions on which an await has had to wait for an open transaction, so far. */
+  public Set<TopicPartition> openTransactionsSeen() {
+    return Set.copyOf(openTransactionsSeen);
+  }
+
+  /** The first offset of each transaction still open on the partitions, by partition. */
+  private Map<TopicPartition, Long> openTransactions(Set<TopicPartition> partitions)
+      throws InterruptedException, ExecutionException {
+    Map<TopicPartition, Long> open = new HashMap<>();
+    admin
+        .describeProducers(partitions)
+        .all()
+        .get()
+        .forEach(
+            (tp, description) ->
+                description
+                    .activeProducers()
+                    .forEach(
+                        producer ->
+                            producer
+                                .currentTransactionStartOffset()
+                                .ifPresent(first -> open.merge(tp, first, Math::min))));
+    return open;
   }
 
   @Override
