@@ -63,6 +63,7 @@ public final class StreamsQuiescence implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     Map<TopicPartition, Long> previousEnds = null;
     Map<TopicPartition, Long> behind = Map.of();
+    Map<TopicPartition, Long> stillOpen = Map.of();
     while (System.nanoTime() < deadline) {
       Map<TopicPartition, Long> ends;
       try {
@@ -83,13 +84,13 @@ public final class StreamsQuiescence implements AutoCloseable {
           behind.put(end.getKey(), end.getValue() - position);
         }
       }
+      stillOpen = Map.of();
       if (behind.isEmpty() && ends.equals(previousEnds)) {
-        Map<TopicPartition, Long> open = openTransactions(ends.keySet());
-        if (open.isEmpty()) {
+        stillOpen = openTransactions(ends.keySet());
+        if (stillOpen.isEmpty()) {
           return;
         }
-        openTransactionsSeen.addAll(open.keySet());
-        behind = open;
+        openTransactionsSeen.addAll(stillOpen.keySet());
       }
       previousEnds = behind.isEmpty() ? ends : null;
       TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
@@ -99,8 +100,10 @@ public final class StreamsQuiescence implements AutoCloseable {
             + applicationId
             + " still behind after "
             + timeout
-            + " (records behind, or the first offset of a transaction still open): "
-            + behind);
+            + ": records behind by partition "
+            + behind
+            + ", first offset of a transaction still open by partition "
+            + stillOpen);
   }
 
   /**
