@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,9 +14,11 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.DescribeProducersResult.PartitionProducerState;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
@@ -151,19 +154,16 @@ public final class StreamsQuiescence implements AutoCloseable {
   private Map<TopicPartition, Long> openTransactions(Set<TopicPartition> partitions)
       throws InterruptedException, ExecutionException {
     Map<TopicPartition, Long> open = new HashMap<>();
-    admin
-        .describeProducers(partitions)
-        .all()
-        .get()
-        .forEach(
-            (tp, description) ->
-                description
-                    .activeProducers()
-                    .forEach(
-                        producer ->
-                            producer
-                                .currentTransactionStartOffset()
-                                .ifPresent(first -> open.merge(tp, first, Math::min))));
+    Map<TopicPartition, PartitionProducerState> states =
+        admin.describeProducers(partitions).all().get();
+    for (Map.Entry<TopicPartition, PartitionProducerState> state : states.entrySet()) {
+      for (ProducerState producer : state.getValue().activeProducers()) {
+        OptionalLong first = producer.currentTransactionStartOffset();
+        if (first.isPresent()) {
+          open.merge(state.getKey(), first.getAsLong(), Math::min);
+        }
+      }
+    }
     return open;
   }
 
