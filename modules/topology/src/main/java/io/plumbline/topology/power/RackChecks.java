@@ -36,9 +36,14 @@ import java.util.function.Function;
  *       %, CRITICAL from 100 % (policy {@link PowerPolicy#rackHeat()}).
  * </ul>
  *
- * The first two clear below 95 %; every level goes through the policy's hysteresis. A feed without
- * telemetry yet makes the sum a lower bound: it can prove an overrun, never its absence, so the
- * check stays undecided until every feed reported.
+ * The first two clear below 95 %; every level goes through the policy's hysteresis.
+ *
+ * <p>The sum is taken over one window: the latest window any feed of the rack closed. A feed whose
+ * latest window is older (its window of the same minute is still on its way, or it stopped
+ * reporting) or that never reported makes the sum a lower bound. A lower bound can prove a level,
+ * never that the load is below one, so it may raise a check but leaves a lower level undecided.
+ * Adding one feed's new window to another's old one would invent a load the rack never drew: the
+ * windows of a minute close together but reach the rack one feed after the other.
  */
 final class RackChecks {
 
@@ -53,19 +58,26 @@ final class RackChecks {
   static Assessment assess(
       RackContext context, Map<DiscrepancyType, Severity> previous, PowerPolicy policy) {
     List<FeedLoad> feeds = context.load() == null ? List.of() : context.load().getFeeds();
-    List<FeedLoad> measured = feeds.stream().filter(f -> f.getMeanWatts() != null).toList();
     Map<DiscrepancyType, Severity> levels = new EnumMap<>(DiscrepancyType.class);
     levels.putAll(previous);
-    if (measured.isEmpty()) {
+    Instant end =
+        feeds.stream()
+            .filter(f -> f.getMeanWatts() != null)
+            .map(FeedLoad::getWindowEnd)
+            .max(Comparator.naturalOrder())
+            .orElse(null);
+    if (end == null) {
       return new Assessment(TelemetryVerdict.undecided(), levels);
     }
+    List<FeedLoad> measured =
+        feeds.stream()
+            .filter(f -> f.getMeanWatts() != null && end.equals(f.getWindowEnd()))
+            .toList();
     IntentRack rack = context.rack();
     Subject subject = IntentSubjects.rack(rack);
     boolean complete = measured.size() == feeds.size();
     double load = measured.stream().mapToDouble(FeedLoad::getMeanWatts).sum();
-    FeedLoad latest = measured.stream().max(Comparator.comparing(FeedLoad::getWindowEnd)).get();
-    Instant start = latest.getWindowStart();
-    Instant end = latest.getWindowEnd();
+    Instant start = measured.get(0).getWindowStart();
     String detail =
         format("mean load %,.0f W over %d of %d feeds", load, measured.size(), feeds.size())
             + " in the window ending "
@@ -120,8 +132,9 @@ final class RackChecks {
 
   /**
    * Judges the rack's load against one budget after another through their hysteresis, collecting
-   * the verdict. A check is decided when every feed reported, or when the known part of the load
-   * already reaches a level (a lower bound proves an overrun, never its absence).
+   * the verdict. A check is decided when every feed reported in the window, or when the known part
+   * of the load already reaches at least the level the check is at (a lower bound proves an
+   * overrun, never its absence).
    */
   private static final class Judge {
 
@@ -162,7 +175,7 @@ final class RackChecks {
         Function<Severity, String> observed,
         String detail) {
       Severity level = hysteresis.next(previous.get(type), load / budget * 100.0);
-      if (!complete && level == null) {
+      if (!complete && (level == null || rank(level) < rank(previous.get(type)))) {
         return;
       }
       decided.add(type);
@@ -177,6 +190,11 @@ final class RackChecks {
     TelemetryVerdict verdict() {
       return new TelemetryVerdict(new Evaluation(decided, findings), measurements);
     }
+  }
+
+  /** Orders levels, no alarm first; the schema lists severities from the least. */
+  private static int rank(Severity level) {
+    return level == null ? 0 : level.ordinal() + 1;
   }
 
   private static String heatBand(Severity level, Hysteresis heat) {

@@ -161,6 +161,43 @@ class RackPowerTest {
   }
 
   @Test
+  void aSideThatTripsIsNeverSummedWithTheOtherSidesOlderWindow() {
+    // Side B trips in minute 1 and A carries the whole 30 kW rack: within the 40 kW budget and
+    // one side's 34.5 kW in every minute. The two windows of minute 1 close together but reach
+    // the rack one after the other; A's new window must not be added to B's old one (45 kW), nor
+    // the reverse when B comes back in minute 2 (A's old 30 kW plus B's new 15 kW).
+    design(40_000);
+    load(0, 15_000, 15_000);
+    load(1, 30_000, 0);
+    load(2, 15_000, 15_000);
+    closeWindowsBefore(3);
+
+    assertThat(discrepancies.readValuesToList())
+        .as("no rack finding in any minute")
+        .filteredOn(d -> RackChecks.TYPES.contains(d.getType()))
+        .isEmpty();
+  }
+
+  @Test
+  void aRackOverItsBudgetStaysOpenWhileOnlyOneSideOfTheNewWindowIsKnown() {
+    design(40_000);
+    load(0, 22_000, 20_000);
+    closeWindowsBefore(1);
+    assertThat(of(DiscrepancyType.RACK_OVER_BUDGET)).hasSize(1);
+
+    // Minute 1: A reports 10 kW, B nothing yet; A alone cannot prove the rack back in budget.
+    readings.pipeInput(FEED_A, reading(FEED_A, T0.plusSeconds(70), 10_000));
+    closeWindowsBefore(2);
+    assertThat(of(DiscrepancyType.RACK_OVER_BUDGET)).as("B unknown for minute 1").isEmpty();
+
+    load(2, 10_000, 10_000);
+    closeWindowsBefore(3);
+    assertThat(of(DiscrepancyType.RACK_OVER_BUDGET))
+        .extracting(Discrepancy::getState)
+        .containsExactly(DiscrepancyState.RESOLVED);
+  }
+
+  @Test
   void movingAFeedToAnotherRackInTheDesignReEvaluatesBothRacks() {
     design(40_000);
     load(0, 22_000, 20_000);
