@@ -12,11 +12,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -78,6 +82,49 @@ class StreamsQuiescenceIT {
       quiescence.await(TIMEOUT);
       assertThat(reader.values())
           .containsExactly("before", "in the open transaction", "after, committed");
+    }
+  }
+
+  @Test
+  void aPartitionTheApplicationCommittedOnCountsWhileNoMemberIsAssignedIt() throws Exception {
+    EmbeddedKafka kafka = SharedComponents.kafka();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String topic = "quiescence-" + run;
+    String group = "quiescence-app-" + run;
+    // Named like a repartition topic of the application, whose task is between threads.
+    String stage = group + "-stage-repartition";
+    kafka.createTopics(
+        List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(stage, 1, (short) 1)));
+    TopicPartition staged = new TopicPartition(stage, 0);
+
+    try (KafkaProducer<String, String> producer = transactional(kafka, "stage-" + run);
+        Admin admin =
+            Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>(stage, "k", "consumed before"));
+      producer.send(new ProducerRecord<>(topic, "k", "input"));
+      producer.commitTransaction();
+      // Before the reader joins: the application had read the staged partition to its end.
+      admin
+          .alterConsumerGroupOffsets(group, Map.of(staged, new OffsetAndMetadata(2)))
+          .all()
+          .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+      try (CommittingReader reader = new CommittingReader(kafka, group, topic);
+          StreamsQuiescence quiescence =
+              new StreamsQuiescence(kafka.bootstrapServers(), group, List.of(topic))) {
+        quiescence.await(TIMEOUT);
+        assertThat(reader.values()).containsExactly("input");
+
+        producer.beginTransaction();
+        producer.send(new ProducerRecord<>(stage, "k", "not consumed: no member has it"));
+        producer.commitTransaction();
+
+        assertThatThrownBy(() -> quiescence.await(WHILE_OPEN))
+            .isInstanceOf(TimeoutException.class)
+            .hasMessageContaining("records behind by partition {" + staged + "=");
+      }
     }
   }
 

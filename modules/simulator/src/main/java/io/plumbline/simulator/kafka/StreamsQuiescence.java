@@ -26,11 +26,13 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * Waits until a Kafka Streams application has consumed everything written so far: its committed
- * offsets on every partition assigned to its members (input topics and its own internal source
- * topics: repartition and foreign-key subscription topics) reach their committed ends, twice in a
- * row with the same ends, and no transaction is open on any of them. Under exactly-once, outputs
- * are committed with the input offsets, so the app's outputs for every record produced before the
- * call are then readable.
+ * offsets on every partition it reads (input topics and its own internal source topics: repartition
+ * and foreign-key subscription topics) reach their committed ends, twice in a row with the same
+ * ends, and no transaction is open on any of them. The partitions it reads are those assigned to
+ * its members and those it has committed offsets on: while a stream thread is being replaced its
+ * partitions may be assigned to no member for a while, and must still count. Under exactly-once,
+ * outputs are committed with the input offsets, so the app's outputs for every record produced
+ * before the call are then readable.
  *
  * <p>Why the open transactions: a read-committed end stops at the first open transaction, and the
  * records written after it stay invisible until it ends. So while a transaction is open (one left
@@ -111,7 +113,7 @@ public final class StreamsQuiescence implements AutoCloseable {
 
   /**
    * Committed ends of the partitions the application reads: those assigned to its members (input
-   * and internal source topics alike), and of the given input topics that it subscribes to.
+   * and internal source topics alike) and those it has committed offsets on.
    */
   private Map<TopicPartition, Long> ends() throws InterruptedException, ExecutionException {
     Set<TopicPartition> partitions = new HashSet<>();
@@ -134,6 +136,12 @@ public final class StreamsQuiescence implements AutoCloseable {
       throw new IllegalStateException(
           "application " + applicationId + " is not assigned all of " + required);
     }
+    partitions.addAll(
+        admin
+            .listConsumerGroupOffsets(applicationId)
+            .partitionsToOffsetAndMetadata()
+            .get()
+            .keySet());
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     partitions.forEach(tp -> request.put(tp, OffsetSpec.latest()));
     Map<TopicPartition, Long> ends = new HashMap<>();
