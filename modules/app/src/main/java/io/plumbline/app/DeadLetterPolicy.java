@@ -2,25 +2,28 @@ package io.plumbline.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.plumbline.serde.SchemaRegistryException;
+import io.plumbline.topology.validation.InvalidInputException;
+import io.plumbline.topology.validation.UnreadableInputHandler;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What to do with a record that cannot be deserialized. A bad record (not Avro, unknown schema id,
- * unreadable data) goes to the dead-letter topic with the reason in headers and processing goes on.
- * A registry that refuses our credentials or stays unreachable after retries is not the record's
- * fault: dead-lettering would silently discard every record of the outage, so the reconciler fails
- * loudly instead and resumes from its last commit once restarted.
+ * unreadable data, a table record refused while read) goes to the dead-letter topic with the reason
+ * in headers ({@link UnreadableInputHandler}) and processing goes on. A registry that refuses our
+ * credentials or stays unreachable after retries is not the record's fault: dead-lettering would
+ * silently discard every record of the outage, so the reconciler fails loudly instead and resumes
+ * from its last commit once restarted.
  */
-public final class DeadLetterPolicy extends LogAndContinueExceptionHandler {
+public final class DeadLetterPolicy extends UnreadableInputHandler {
 
   /**
    * Streams property carrying the {@link MeterRegistry} to count dead letters in ({@code
-   * plumbline.dead.letters}, tagged {@code topic} and {@code reason}, the root cause's class).
+   * plumbline.dead.letters}, tagged {@code topic} and {@code reason}: the root cause's class, or
+   * the rejection reason of a record refused while read).
    */
   public static final String METER_REGISTRY_CONFIG = "plumbline.dead-letter.meter-registry";
 
@@ -55,6 +58,11 @@ public final class DeadLetterPolicy extends LogAndContinueExceptionHandler {
   }
 
   private void count(String topic, Exception exception) {
+    InvalidInputException invalid = InvalidInputException.in(exception);
+    if (invalid != null) {
+      DeadLetterMeter.count(meters, topic, invalid.reason().name());
+      return;
+    }
     Throwable root = exception;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -139,7 +139,8 @@ public final class SharedSources {
           Serde<V> values = serdes.value(type);
           return builder.table(
               topic,
-              Consumed.with(Serdes.String(), values)
+              Consumed.with(
+                      validation.tableKeys(topic), validation.tableValues(topic, values, type))
                   .withName(name + "-source")
                   .withTimestampExtractor(validation.recordTime()),
               Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(store)

@@ -30,7 +30,16 @@ enum PoisonKind {
   /** A good temperature reading below absolute zero. */
   IMPOSSIBLE_TEMPERATURE(RejectionReason.IMPOSSIBLE_TEMPERATURE),
   /** A good receipt with a negative quantity. */
-  NEGATIVE_QUANTITY(RejectionReason.NEGATIVE_QUANTITY);
+  NEGATIVE_QUANTITY(RejectionReason.NEGATIVE_QUANTITY),
+  /**
+   * A good rack of the design under a blank key (a table input: refused while read). Not a null
+   * key: the broker refuses a keyless record on a compacted topic itself.
+   */
+  BLANK_KEY_DESIGN(RejectionReason.BLANK_KEY),
+  /** A good purchase-order line ordering a negative quantity (a table input). */
+  NEGATIVE_ORDER_QUANTITY(RejectionReason.NEGATIVE_QUANTITY),
+  /** A good power feed of the design with a max utilisation of 150 % (a table input). */
+  OVER_UTILISED_FEED(RejectionReason.PERCENT_OUT_OF_RANGE);
 
   private final RejectionReason reason;
   private final Class<? extends Exception> exception;

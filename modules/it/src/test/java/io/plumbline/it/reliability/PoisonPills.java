@@ -3,9 +3,11 @@ package io.plumbline.it.reliability;
 import io.plumbline.app.PlumblineConfig;
 import io.plumbline.avro.v1.EnvironmentKind;
 import io.plumbline.avro.v1.EnvironmentReading;
+import io.plumbline.avro.v1.IntentPowerFeed;
 import io.plumbline.avro.v1.ObservedSystem;
 import io.plumbline.avro.v1.PhaseReading;
 import io.plumbline.avro.v1.PowerReading;
+import io.plumbline.avro.v1.PurchaseOrderLine;
 import io.plumbline.avro.v1.Receipt;
 import io.plumbline.serde.SpecificAvroSerializer;
 import io.plumbline.simulator.SimEvent;
@@ -21,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -45,6 +50,7 @@ final class PoisonPills implements SimulatedSiteRun.Tap, AutoCloseable {
   record Pill(PoisonKind kind, String topic, String key, byte[] value) {}
 
   private static final long A_YEAR = Duration.ofDays(365).toMillis();
+  private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
 
   private final KafkaProducer<byte[], byte[]> producer;
   private final SpecificAvroSerializer<SpecificRecord> avro = new SpecificAvroSerializer<>();
@@ -143,6 +149,9 @@ final class PoisonPills implements SimulatedSiteRun.Tap, AutoCloseable {
       case IMPOSSIBLE_TEMPERATURE -> latestTemperature != null;
       case FAR_FUTURE_OBSERVATION -> latest.containsKey(TopicRole.OBSERVED_SYSTEMS);
       case NEGATIVE_QUANTITY -> latest.containsKey(TopicRole.RECEIPTS);
+      case BLANK_KEY_DESIGN -> latest.containsKey(TopicRole.INTENT_RACKS);
+      case NEGATIVE_ORDER_QUANTITY -> latest.containsKey(TopicRole.PURCHASE_ORDERS);
+      case OVER_UTILISED_FEED -> latest.containsKey(TopicRole.INTENT_POWER_FEEDS);
     };
   }
 
@@ -222,6 +231,27 @@ final class PoisonPills implements SimulatedSiteRun.Tap, AutoCloseable {
             Receipt.newBuilder((Receipt) template.value()).setQuantity(-1 - n).build();
         sendAvro(kind, template, template.timestamp(), template.key(), receipt);
       }
+      case BLANK_KEY_DESIGN -> {
+        SimEvent template = latest.get(TopicRole.INTENT_RACKS);
+        sendAvro(kind, template, template.timestamp(), " ", template.value());
+      }
+      case NEGATIVE_ORDER_QUANTITY -> {
+        // Under the key of a real line: had it been taken, the line would change.
+        SimEvent template = latest.get(TopicRole.PURCHASE_ORDERS);
+        PurchaseOrderLine line =
+            PurchaseOrderLine.newBuilder((PurchaseOrderLine) template.value())
+                .setQuantity(-1 - n)
+                .build();
+        sendAvro(kind, template, template.timestamp(), template.key(), line);
+      }
+      case OVER_UTILISED_FEED -> {
+        SimEvent template = latest.get(TopicRole.INTENT_POWER_FEEDS);
+        IntentPowerFeed feed =
+            IntentPowerFeed.newBuilder((IntentPowerFeed) template.value())
+                .setMaxUtilizationPercent(150)
+                .build();
+        sendAvro(kind, template, template.timestamp(), template.key(), feed);
+      }
     }
   }
 
@@ -234,7 +264,17 @@ final class PoisonPills implements SimulatedSiteRun.Tap, AutoCloseable {
   private void send(PoisonKind kind, TopicRole role, long timestamp, String key, byte[] value) {
     String topic = role.topic(topics);
     byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
-    producer.send(new ProducerRecord<>(topic, null, timestamp, keyBytes, value));
+    try {
+      // Waited for, so a pill the broker refuses fails the test here instead of going missing.
+      producer
+          .send(new ProducerRecord<>(topic, null, timestamp, keyBytes, value))
+          .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted writing a " + kind + " pill", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not write a " + kind + " pill to " + topic, e);
+    }
     injected.add(new Pill(kind, topic, key, value));
     counts.merge(kind, 1, Integer::sum);
   }

@@ -1,5 +1,8 @@
 package io.plumbline.topology.validation;
 
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+
 /**
  * Header names on a dead-letter record. The {@code __streams.errors.*} names are those Kafka
  * Streams writes for records it cannot deserialise (KIP-1034), so one consumer reads both kinds;
@@ -20,4 +23,16 @@ public final class DeadLetterHeaders {
   public static final String OFFSET = "__streams.errors.offset";
 
   private DeadLetterHeaders() {}
+
+  /** Writes the refusal's reason and explanation. */
+  public static void setReason(Headers headers, InvalidInputException invalid) {
+    set(headers, REASON, invalid.reason().name());
+    set(headers, MESSAGE, invalid.getMessage());
+  }
+
+  /** Replaces any header of that name with this one value. */
+  public static void set(Headers headers, String name, String value) {
+    headers.remove(name);
+    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
 }

@@ -22,4 +22,17 @@ public final class InvalidInputException extends RuntimeException {
   public RejectionReason reason() {
     return reason;
   }
+
+  /** The refusal in {@code exception}'s cause chain, or null when it holds none. */
+  public static InvalidInputException in(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidInputException invalid) {
+        return invalid;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return null;
+  }
 }

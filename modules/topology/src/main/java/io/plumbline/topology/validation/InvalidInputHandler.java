@@ -1,6 +1,5 @@
 package io.plumbline.topology.validation;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,7 +38,7 @@ public class InvalidInputHandler implements ProcessingExceptionHandler {
   @Override
   public Response handleError(
       ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-    InvalidInputException invalid = invalidInput(exception);
+    InvalidInputException invalid = InvalidInputException.in(exception);
     if (invalid == null) {
       LOG.error(
           "processing failed at {} for {}-{}@{}; stopping",
@@ -76,33 +75,17 @@ public class InvalidInputHandler implements ProcessingExceptionHandler {
   private ProducerRecord<byte[], byte[]> deadLetter(
       ErrorHandlerContext context, InvalidInputException invalid) {
     Headers headers = new RecordHeaders(context.headers().toArray());
-    add(headers, DeadLetterHeaders.REASON, invalid.reason().name());
-    add(headers, DeadLetterHeaders.MESSAGE, invalid.getMessage());
-    add(headers, DeadLetterHeaders.EXCEPTION, InvalidInputException.class.getName());
-    add(headers, DeadLetterHeaders.EXCEPTION_MESSAGE, invalid.getMessage());
-    add(headers, DeadLetterHeaders.TOPIC, context.topic());
-    add(headers, DeadLetterHeaders.PARTITION, Integer.toString(context.partition()));
-    add(headers, DeadLetterHeaders.OFFSET, Long.toString(context.offset()));
+    DeadLetterHeaders.setReason(headers, invalid);
+    DeadLetterHeaders.set(
+        headers, DeadLetterHeaders.EXCEPTION, InvalidInputException.class.getName());
+    DeadLetterHeaders.set(headers, DeadLetterHeaders.EXCEPTION_MESSAGE, invalid.getMessage());
+    DeadLetterHeaders.set(headers, DeadLetterHeaders.TOPIC, context.topic());
+    DeadLetterHeaders.set(
+        headers, DeadLetterHeaders.PARTITION, Integer.toString(context.partition()));
+    DeadLetterHeaders.set(headers, DeadLetterHeaders.OFFSET, Long.toString(context.offset()));
     // No timestamp: the producer stamps the time of dead-lettering. The source's own time may be
     // the very far-future stamp that got the record refused, and the broker would refuse it too.
     return new ProducerRecord<>(
         deadLetterTopic, null, null, context.sourceRawKey(), context.sourceRawValue(), headers);
-  }
-
-  private static void add(Headers headers, String name, String value) {
-    headers.remove(name);
-    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static InvalidInputException invalidInput(Throwable exception) {
-    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof InvalidInputException invalid) {
-        return invalid;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return null;
   }
 }

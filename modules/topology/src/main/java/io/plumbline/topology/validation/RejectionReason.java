@@ -24,8 +24,10 @@ public enum RejectionReason {
   IMPOSSIBLE_TEMPERATURE,
   /** NaN or infinity in a measured value. */
   NON_FINITE_VALUE,
-  /** A receipt of fewer than zero items. */
+  /** A receipt or a purchase-order line of fewer than zero items. */
   NEGATIVE_QUANTITY,
   /** A power reading for a feed the design does not have (yet): replay once the design has it. */
-  UNKNOWN_FEED
+  UNKNOWN_FEED,
+  /** A percentage outside 0-100, such as a power feed's max utilisation. */
+  PERCENT_OUT_OF_RANGE
 }

@@ -7,9 +7,11 @@ import io.plumbline.avro.v1.Discrepancy;
 import io.plumbline.avro.v1.EnvironmentKind;
 import io.plumbline.avro.v1.EnvironmentReading;
 import io.plumbline.avro.v1.IntentPowerFeed;
+import io.plumbline.avro.v1.IntentRack;
 import io.plumbline.avro.v1.ObservedSystem;
 import io.plumbline.avro.v1.PhaseReading;
 import io.plumbline.avro.v1.PowerReading;
+import io.plumbline.avro.v1.PurchaseOrderLine;
 import io.plumbline.avro.v1.Receipt;
 import io.plumbline.topology.AvroSerdes;
 import io.plumbline.topology.PlumblineTopics;
@@ -74,6 +76,8 @@ class InputValidationTest {
     TopologyConfig config = TestTopologies.config(topics, "validation", NOW);
     Properties props = TestTopologies.streamsProperties("validation-test", stateDir);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, InvalidInputHandler.class);
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UnreadableInputHandler.class);
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters());
     driver = new TopologyTestDriver(PlumblineTopology.build(config), props, NOW);
     serdes = config.serdes();
@@ -292,6 +296,69 @@ class InputValidationTest {
     assertThat(stored.get("aa:bb:cc:00:00:03")).isNotNull();
   }
 
+  @Test
+  void designRecordsWithoutKeyOrWithImpossibleRatingsAreDeadLetteredWhileRead() {
+    TestInputTopic<String, IntentRack> racks =
+        driver.createInputTopic(
+            topics.intentRacks(),
+            Serdes.String().serializer(),
+            serdes.value(IntentRack.class).serializer());
+    IntentRack negativeBudget = rack("3", -1.0);
+    IntentPowerFeed overUtilised =
+        IntentPowerFeed.newBuilder(feed("502")).setMaxUtilizationPercent(150).build();
+    racks.pipeInput(new TestRecord<>(null, rack("1", 20_000.0), T0));
+    racks.pipeInput(" ", rack("2", 20_000.0), T0);
+    racks.pipeInput("3", negativeBudget, T0);
+    racks.pipeInput("4", rack("4", 20_000.0), T0);
+    feeds.pipeInput("502", overUtilised, T0);
+    feeds.pipeInput("503", IntentPowerFeed.newBuilder(feed("503")).setAmperage(-60).build(), T0);
+    feeds.pipeInput("504", IntentPowerFeed.newBuilder(feed("504")).setVoltage(-48).build(), T0);
+
+    List<TestRecord<byte[], byte[]>> letters = deadLetters.readRecordsToList();
+    assertThat(letters)
+        .extracting(r -> header(r, DeadLetterHeaders.REASON))
+        .containsExactly(
+            "NULL_KEY", "BLANK_KEY", "NEGATIVE_POWER", "PERCENT_OUT_OF_RANGE", "NEGATIVE_CURRENT");
+    assertThat(letters)
+        .extracting(r -> header(r, DeadLetterHeaders.EXCEPTION))
+        .containsOnly(InvalidInputException.class.getName());
+    assertThat(letters.get(2).value())
+        .as("the source bytes, as read")
+        .isEqualTo(bytes(topics.intentRacks(), negativeBudget));
+    assertThat(header(letters.get(2), DeadLetterHeaders.MESSAGE)).contains("powerBudgetWatts");
+    assertThat(header(letters.get(3), DeadLetterHeaders.TOPIC))
+        .isEqualTo(topics.intentPowerFeeds());
+    var storedRacks = driver.getKeyValueStore(SharedSources.RACKS_STORE);
+    assertThat(storedRacks.get("3")).isNull();
+    assertThat(storedRacks.get("4")).isNotNull();
+    var storedFeeds = driver.getKeyValueStore(SharedSources.POWER_FEEDS_STORE);
+    assertThat(storedFeeds.get("502")).isNull();
+    assertThat(storedFeeds.get("503")).isNull();
+    assertThat(storedFeeds.get("504")).as("a DC feed's negative voltage is allowed").isNotNull();
+  }
+
+  @Test
+  void purchaseOrderLinesWithoutKeyOrWithNegativeQuantityAreDeadLetteredTombstonesPass() {
+    TestInputTopic<String, PurchaseOrderLine> orders =
+        driver.createInputTopic(
+            topics.purchaseOrders(),
+            Serdes.String().serializer(),
+            serdes.value(PurchaseOrderLine.class).serializer());
+    orders.pipeInput("PO-1/1", poLine("PO-1", 1, 10), T0);
+    orders.pipeInput("PO-1/1", poLine("PO-1", 1, -10), T0);
+    orders.pipeInput(new TestRecord<>(null, poLine("PO-1", 2, 5), T0));
+    orders.pipeInput("PO-1/3", poLine("PO-1", 3, 5), T0);
+    orders.pipeInput("PO-1/3", null, T0);
+
+    assertThat(reasons()).containsExactly("NEGATIVE_QUANTITY", "NULL_KEY");
+    var stored =
+        driver.<String, PurchaseOrderLine>getKeyValueStore(SharedSources.PURCHASE_ORDERS_STORE);
+    assertThat(stored.get("PO-1/1").getQuantity())
+        .as("the refused line changed nothing")
+        .isEqualTo(10);
+    assertThat(stored.get("PO-1/3")).as("deleted by its tombstone").isNull();
+  }
+
   private void assertDeadLetter(RejectionReason reason, String key, byte[] value) {
     List<TestRecord<byte[], byte[]>> letters = deadLetters.readRecordsToList();
     assertThat(letters).hasSize(1);
@@ -345,6 +412,29 @@ class InputValidationTest {
       }
     }
     return windows;
+  }
+
+  private static IntentRack rack(String id, Double budgetWatts) {
+    return IntentRack.newBuilder()
+        .setId(id)
+        .setName("R" + id)
+        .setSiteId("1")
+        .setUHeight(48)
+        .setPowerBudgetWatts(budgetWatts)
+        .build();
+  }
+
+  private static PurchaseOrderLine poLine(String po, int line, int quantity) {
+    return PurchaseOrderLine.newBuilder()
+        .setPoNumber(po)
+        .setLine(line)
+        .setVendor("NVIDIA Partner Network")
+        .setPartNumber("965-24387-0000-000")
+        .setQuantity(quantity)
+        .setExpectedDate(T0.plus(Duration.ofDays(7)))
+        .setShipToSiteId("1")
+        .setStatus("open")
+        .build();
   }
 
   private static IntentPowerFeed feed(String id) {
