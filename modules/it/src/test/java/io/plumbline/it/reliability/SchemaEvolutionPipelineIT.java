@@ -53,8 +53,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Schema evolution through the running pipeline: while the reconciler (in this JVM, reading with
  * the generated classes of schemas/ as its reader schemas) works through the simulator's site, a
- * newer producer writes a seeded half of the Redfish observations and power readings with a v2 of
- * their schema (one optional field added, null default), registered beside v1 under the same
+ * newer producer writes a seeded half of the records of seven inputs (Redfish observations, power
+ * and environment readings, receipts, and the tables of PO lines, power feeds and devices) with a
+ * v2 of their schema (one optional field added, null default), registered beside v1 under the same
  * subject. Both versions must be read, and the results must not change: the committed discrepancy
  * topic equals the ground truth exactly, every node ends in the ground truth's stage, and nothing
  * is dead-lettered.
@@ -72,7 +73,18 @@ class SchemaEvolutionPipelineIT {
           TopicRole.OBSERVED_SYSTEMS,
           SecondVersion.load("/evolution/ObservedSystem-v2.avsc", "rackUnitHeight", 10),
           TopicRole.POWER_READINGS,
-          SecondVersion.load("/evolution/PowerReading-v2.avsc", "collectorVersion", "2.1.0"));
+          SecondVersion.load("/evolution/PowerReading-v2.avsc", "collectorVersion", "2.1.0"),
+          TopicRole.ENVIRONMENT_READINGS,
+          SecondVersion.load("/evolution/EnvironmentReading-v2.avsc", "collectorVersion", "2.1.0"),
+          TopicRole.RECEIPTS,
+          SecondVersion.load("/evolution/Receipt-v2.avsc", "dockDoor", "D-7"),
+          // Table inputs, read through the validating deserializers.
+          TopicRole.PURCHASE_ORDERS,
+          SecondVersion.load("/evolution/PurchaseOrderLine-v2.avsc", "incoterms", "DAP"),
+          TopicRole.INTENT_POWER_FEEDS,
+          SecondVersion.load("/evolution/IntentPowerFeed-v2.avsc", "breakerModel", "S800U-K63"),
+          TopicRole.INTENT_DEVICES,
+          SecondVersion.load("/evolution/IntentDevice-v2.avsc", "procurementNote", "expedited"));
 
   @Test
   void aNewerProducerWritingV2BesideV1ChangesNoResult() throws Exception {
@@ -187,7 +199,7 @@ class SchemaEvolutionPipelineIT {
     Map<TopicRole, String> retypedField =
         Map.of(TopicRole.OBSERVED_SYSTEMS, "bmcId", TopicRole.POWER_READINGS, "feedId");
 
-    for (TopicRole role : SECOND_VERSIONS.keySet()) {
+    for (TopicRole role : firstVersions.keySet()) {
       String subject = role.topic(config.topics()) + "-value";
       assertThat(new SubjectCompatibility(serde).get(subject))
           .as("the level topics apply sets on " + subject)
