@@ -3,6 +3,8 @@ package io.plumbline.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plumbline.avro.v1.Discrepancy;
+import io.plumbline.avro.v1.LifecycleStage;
+import io.plumbline.avro.v1.ReconciledDevice;
 import io.plumbline.serde.SpecificAvroSerializer;
 import io.plumbline.topology.PlumblineTopics;
 import io.plumbline.topology.PlumblineTopology;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -34,8 +37,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The simulator's whole site through the whole topology in a TopologyTestDriver: the committed
- * discrepancy transitions must be exactly the ground truth, and no input may be dead-lettered.
+ * The simulator's whole site through the whole topology in a TopologyTestDriver: the discrepancy
+ * transitions must be exactly the ground truth's, every node must end in the ground truth's stage,
+ * and no input may be dead-lettered.
  *
  * <p>Why beside the oracle on the real broker: the driver flushes every store cache after each
  * record, so every intermediate state of every table and aggregate reaches the checks. On a broker
@@ -125,6 +129,29 @@ class SiteThroughTopologyTest {
           .as("dead letters")
           .isZero();
       assertThat(comparison.exact()).as(comparison.report()).isTrue();
+
+      TestOutputTopic<String, ReconciledDevice> inventory =
+          driver.createOutputTopic(
+              topics.reconciledInventory(),
+              Serdes.String().deserializer(),
+              config.serdes().value(ReconciledDevice.class).deserializer());
+      Map<String, LifecycleStage> stages = new TreeMap<>();
+      for (var device : inventory.readKeyValuesToMap().entrySet()) {
+        if (device.getValue() != null) {
+          stages.put(device.getKey(), device.getValue().getStage());
+        }
+      }
+      SiteLayout layout = simulator.layout();
+      Map<String, String> wrongStages = new TreeMap<>();
+      for (int node = 0; node < layout.nodes(); node++) {
+        LifecycleStage expected = simulator.truth().finalStage(node);
+        LifecycleStage stage = stages.get(layout.nodeId(node));
+        if (stage != expected) {
+          wrongStages.put(layout.nodeId(node), "expected " + expected + ", was " + stage);
+        }
+      }
+      assertThat(stages).as("devices in the inventory").hasSizeGreaterThanOrEqualTo(layout.nodes());
+      assertThat(wrongStages).as("node stages against the ground truth").isEmpty();
     }
   }
 }
