@@ -29,7 +29,7 @@ final class DemoSummary {
     counts.computeIfAbsent(d.getType(), t -> new int[3])[d.getState().ordinal()]++;
     latest.put(d.getId(), d.getState());
     typeOf.put(d.getId(), d.getType());
-    transitions.add(new ExpectedTransition(d.getType(), d.getSubject().getId(), d.getState()));
+    transitions.add(ExpectedTransition.of(d));
     recorded++;
     notifyAll();
   }

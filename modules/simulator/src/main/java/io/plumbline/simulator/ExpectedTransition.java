@@ -1,5 +1,6 @@
 package io.plumbline.simulator;
 
+import io.plumbline.avro.v1.Discrepancy;
 import io.plumbline.avro.v1.DiscrepancyState;
 import io.plumbline.avro.v1.DiscrepancyType;
 
@@ -9,6 +10,12 @@ import io.plumbline.avro.v1.DiscrepancyType;
  */
 public record ExpectedTransition(DiscrepancyType type, String subjectId, DiscrepancyState state)
     implements Comparable<ExpectedTransition> {
+
+  /** The transition a discrepancy record carries. */
+  public static ExpectedTransition of(Discrepancy discrepancy) {
+    return new ExpectedTransition(
+        discrepancy.getType(), discrepancy.getSubject().getId(), discrepancy.getState());
+  }
 
   /** As one line: {@code TYPE subjectId STATE}. */
   @Override

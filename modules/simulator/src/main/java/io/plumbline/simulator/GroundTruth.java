@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The exact OPENED and RESOLVED transitions a correct reconciler emits for a simulated site (a
@@ -83,6 +85,21 @@ public final class GroundTruth {
 
   public SiteLayout layout() {
     return layout;
+  }
+
+  /**
+   * The nodes whose stage in {@code stages} (device id to stage, as the reconciled inventory holds
+   * them) is not their {@link #finalStage}, each with "expected X, was Y"; empty when all match.
+   */
+  public Map<String, String> stagesOff(Map<String, LifecycleStage> stages) {
+    Map<String, String> wrong = new TreeMap<>();
+    for (int node = 0; node < layout.nodes(); node++) {
+      LifecycleStage stage = stages.get(layout.nodeId(node));
+      if (stage != finalStage(node)) {
+        wrong.put(layout.nodeId(node), "expected " + finalStage(node) + ", was " + stage);
+      }
+    }
+    return wrong;
   }
 
   private static List<String> subjects(SiteLayout layout, Fault fault, DiscrepancyType type) {

@@ -135,7 +135,7 @@ class BrokerOutageIT {
             .doesNotContain("stream thread failed")
             .doesNotContain("-> ERROR");
         assertThat(againstTruth.exact()).as(againstTruth.report()).isTrue();
-        assertThat(ReconcilerOutputs.stagesOffTruth(stages, site.truth()))
+        assertThat(site.truth().stagesOff(stages))
             .as("node stages against the ground truth")
             .isEmpty();
         assertThat(stages).hasSizeGreaterThanOrEqualTo(site.simulator().layout().nodes());

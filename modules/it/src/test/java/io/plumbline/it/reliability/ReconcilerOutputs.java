@@ -8,8 +8,6 @@ import io.plumbline.avro.v1.ReconciledDevice;
 import io.plumbline.it.support.CommittedTopic;
 import io.plumbline.serde.SpecificAvroDeserializer;
 import io.plumbline.simulator.ExpectedTransition;
-import io.plumbline.simulator.GroundTruth;
-import io.plumbline.simulator.SiteLayout;
 import io.plumbline.simulator.TopicRole;
 import io.plumbline.simulator.kafka.StreamsQuiescence;
 import java.time.Duration;
@@ -53,7 +51,7 @@ final class ReconcilerOutputs {
     for (ConsumerRecord<String, Discrepancy> record : records) {
       Discrepancy d = record.value();
       if (d != null && d.getState() != DiscrepancyState.UPDATED) {
-        out.add(new ExpectedTransition(d.getType(), d.getSubject().getId(), d.getState()));
+        out.add(ExpectedTransition.of(d));
       }
     }
     return out;
@@ -110,18 +108,5 @@ final class ReconcilerOutputs {
       }
     }
     return stages;
-  }
-
-  /** Nodes whose reconciled stage differs from the ground truth's final stage, with both. */
-  static Map<String, String> stagesOffTruth(Map<String, LifecycleStage> stages, GroundTruth truth) {
-    SiteLayout layout = truth.layout();
-    Map<String, String> wrong = new TreeMap<>();
-    for (int node = 0; node < layout.nodes(); node++) {
-      LifecycleStage stage = stages.get(layout.nodeId(node));
-      if (stage != truth.finalStage(node)) {
-        wrong.put(layout.nodeId(node), "expected " + truth.finalStage(node) + ", was " + stage);
-      }
-    }
-    return wrong;
   }
 }

@@ -104,7 +104,7 @@ final class SimulatedSiteRun {
 
   /** Nodes whose reconciled stage differs from the ground truth's final stage, with both. */
   Map<String, String> stagesOffTruth(PlumblineConfig config) {
-    return ReconcilerOutputs.stagesOffTruth(ReconcilerOutputs.stages(config), truth);
+    return truth.stagesOff(ReconcilerOutputs.stages(config));
   }
 
   /** Sees every good record right after it is sent, and is flushed with the feed. */

@@ -111,7 +111,7 @@ class SimulatorOracleIT {
       List<Discrepancy> discrepancies = drain(config, topics.discrepancies(), Discrepancy.class);
       List<ExpectedTransition> emitted = new ArrayList<>();
       for (Discrepancy d : discrepancies) {
-        emitted.add(new ExpectedTransition(d.getType(), d.getSubject().getId(), d.getState()));
+        emitted.add(ExpectedTransition.of(d));
       }
       TruthComparison comparison = TruthComparison.of(truth.transitions(), emitted);
       System.out.print("oracle: " + comparison.report());

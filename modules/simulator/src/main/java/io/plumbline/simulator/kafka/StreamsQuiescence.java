@@ -70,17 +70,19 @@ public final class StreamsQuiescence implements AutoCloseable {
     Map<TopicPartition, Long> behind = Map.of();
     Map<TopicPartition, Long> stillOpen = Map.of();
     while (System.nanoTime() < deadline) {
+      // Committed offsets first, ends after: an end read later can only be larger, so offsets
+      // that reach it cover every record that existed when they were read.
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
       Map<TopicPartition, Long> ends;
       try {
-        ends = ends();
+        ends = ends(committed.keySet());
       } catch (IllegalStateException rebalancing) {
         // Not (yet, or no longer) fully assigned: wait for the group to settle.
         previousEnds = null;
         TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
         continue;
       }
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
       behind = new HashMap<>();
       for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
         OffsetAndMetadata offset = committed.get(end.getKey());
@@ -113,9 +115,10 @@ public final class StreamsQuiescence implements AutoCloseable {
 
   /**
    * Committed ends of the partitions the application reads: those assigned to its members (input
-   * and internal source topics alike) and those it has committed offsets on.
+   * and internal source topics alike) and those it has committed offsets on ({@code committedOn}).
    */
-  private Map<TopicPartition, Long> ends() throws InterruptedException, ExecutionException {
+  private Map<TopicPartition, Long> ends(Set<TopicPartition> committedOn)
+      throws InterruptedException, ExecutionException {
     Set<TopicPartition> partitions = new HashSet<>();
     ConsumerGroupDescription group;
     try {
@@ -136,12 +139,7 @@ public final class StreamsQuiescence implements AutoCloseable {
       throw new IllegalStateException(
           "application " + applicationId + " is not assigned all of " + required);
     }
-    partitions.addAll(
-        admin
-            .listConsumerGroupOffsets(applicationId)
-            .partitionsToOffsetAndMetadata()
-            .get()
-            .keySet());
+    partitions.addAll(committedOn);
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     partitions.forEach(tp -> request.put(tp, OffsetSpec.latest()));
     Map<TopicPartition, Long> ends = new HashMap<>();
